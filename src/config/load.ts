@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ZodError, type z } from 'zod';
+import { ConfigError } from '../errors.js';
+import { ScanConfig, type ScanConfigInput } from './schema.js';
+
+type Shape = (typeof ScanConfig)['shape'];
+type Key = keyof Shape;
+
+/** OIT_MAX_PAGES → maxPages */
+export function envName(key: string): string {
+  return 'OIT_' + key.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase();
+}
+
+/** Coerces one string (from env or argv) to the type the schema field expects. */
+function coerce(key: Key, raw: string): unknown {
+  let field: z.ZodType = ScanConfig.shape[key] as z.ZodType;
+  // unwrap default/optional wrappers to reach the base type
+  for (let i = 0; i < 4; i++) {
+    const def = (field as unknown as { def: { type: string; innerType?: z.ZodType } }).def;
+    if ((def.type === 'default' || def.type === 'optional') && def.innerType) field = def.innerType;
+    else break;
+  }
+  const type = (field as unknown as { def: { type: string } }).def.type;
+  if (type === 'number') {
+    const n = Number(raw);
+    return raw.trim() === '' || Number.isNaN(n) ? raw : n;
+  }
+  if (type === 'boolean') {
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    return raw;
+  }
+  if (type === 'array') return raw.split(',').map((s) => s.trim()).filter(Boolean);
+  return raw;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<ScanConfigInput> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(ScanConfig.shape) as Key[]) {
+    const v = env[envName(key)];
+    if (v !== undefined && v !== '') out[key] = coerce(key, v);
+  }
+  return out as Partial<ScanConfigInput>;
+}
+
+export function readConfigFile(file: string): Partial<ScanConfigInput> {
+  const path = resolve(file);
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch {
+    throw new ConfigError(`อ่านไฟล์ตั้งค่า ${path} ไม่ได้`, `cannot read config file ${path}`, 'check the --config path');
+  }
+  try {
+    const json = JSON.parse(raw) as unknown;
+    if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error('top level must be an object');
+    return json as Partial<ScanConfigInput>;
+  } catch (e) {
+    throw new ConfigError(`ไฟล์ตั้งค่า ${path} ไม่ใช่ JSON ที่ถูกต้อง`, `config file ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+export interface ConfigSources {
+  flags?: Partial<ScanConfigInput>;
+  env?: NodeJS.ProcessEnv;
+  file?: string;
+}
+
+/** flags > env (OIT_*) > config file > defaults, validated once; errors say where the bad value came from. */
+export function resolveConfig(sources: ConfigSources = {}): ScanConfig {
+  const fileValues = sources.file ? readConfigFile(sources.file) : {};
+  const layers: [string, Partial<ScanConfigInput>][] = [
+    [sources.file ? `config file ${sources.file}` : 'config file', fileValues],
+    ['environment', configFromEnv(sources.env ?? process.env)],
+    ['flags', stripUndefined(sources.flags ?? {})],
+  ];
+  const merged: Record<string, unknown> = {};
+  const origin: Record<string, string> = {};
+  for (const [name, values] of layers) {
+    for (const [k, v] of Object.entries(values)) {
+      merged[k] = v;
+      origin[k] = name;
+    }
+  }
+  try {
+    return ScanConfig.parse(merged);
+  } catch (e) {
+    if (!(e instanceof ZodError)) throw e;
+    const issue = e.issues[0]!;
+    const key = String(issue.path[0] ?? '');
+    const from = origin[key] ?? 'config';
+    const unknownKeys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys.join(', ') : '';
+    if (unknownKeys) {
+      throw new ConfigError(`ไม่รู้จักค่าตั้ง "${unknownKeys}" (${from})`, `unknown setting "${unknownKeys}" in ${originOfUnknown(layers, unknownKeys)}`);
+    }
+    const where = key === 'from' ? from : `${key} (${from === 'environment' ? envName(key) : from})`;
+    throw new ConfigError(`ค่าตั้ง ${where} ไม่ถูกต้อง: ${issue.message}`, `invalid setting ${where}: ${issue.message}`);
+  }
+}
+
+function originOfUnknown(layers: [string, Partial<ScanConfigInput>][], keys: string): string {
+  const first = keys.split(', ')[0]!;
+  return layers.find(([, v]) => first in v)?.[0] ?? 'config';
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

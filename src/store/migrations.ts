@@ -1,0 +1,107 @@
+/**
+ * Schema history, oldest first. Each entry runs once, inside a transaction, and is recorded in
+ * schema_migrations. Never edit an applied migration: append a new one. Plain SQL that both SQLite
+ * and PostgreSQL accept (TEXT, INTEGER, BLOB/bytea aside) keeps a second back end cheap.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string[];
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'scans, snapshots, links, frontier, results, overrides',
+    sql: [
+      `CREATE TABLE scans (
+        id TEXT PRIMARY KEY,
+        site TEXT NOT NULL,
+        host TEXT NOT NULL,
+        state TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        tool_version TEXT NOT NULL,
+        checklist_id TEXT NOT NULL,
+        checklist_year INTEGER NOT NULL,
+        checklist_hash TEXT NOT NULL,
+        config TEXT NOT NULL,
+        stats TEXT NOT NULL,
+        summary TEXT
+      )`,
+      `CREATE INDEX scans_by_host ON scans (host, started_at)`,
+      `CREATE TABLE pages (
+        scan_id TEXT NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        final_url TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        content_type TEXT,
+        kind TEXT NOT NULL,
+        title TEXT,
+        text TEXT NOT NULL,
+        text_source TEXT NOT NULL,
+        html BLOB,
+        depth INTEGER NOT NULL,
+        referrer TEXT,
+        redirect_chain TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        sha256 TEXT,
+        needs_js INTEGER NOT NULL,
+        rendered INTEGER NOT NULL,
+        error TEXT,
+        meta TEXT NOT NULL,
+        PRIMARY KEY (scan_id, url)
+      )`,
+      `CREATE TABLE links (
+        scan_id TEXT NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+        from_url TEXT NOT NULL,
+        to_url TEXT NOT NULL,
+        text TEXT NOT NULL,
+        label TEXT,
+        row_text TEXT,
+        list_item_text TEXT,
+        heading TEXT,
+        menu_path TEXT,
+        position INTEGER NOT NULL,
+        tag TEXT NOT NULL,
+        region TEXT,
+        external INTEGER NOT NULL
+      )`,
+      `CREATE INDEX links_from ON links (scan_id, from_url)`,
+      `CREATE TABLE frontier (
+        scan_id TEXT NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        depth INTEGER NOT NULL,
+        referrer TEXT,
+        priority INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (scan_id, url)
+      )`,
+      `CREATE INDEX frontier_next ON frontier (scan_id, state, priority, seq)`,
+      `CREATE TABLE item_results (
+        scan_id TEXT NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        status TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (scan_id, code)
+      )`,
+      `CREATE TABLE overrides (
+        id INTEGER PRIMARY KEY,
+        site TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        status TEXT NOT NULL,
+        url TEXT,
+        note TEXT,
+        reviewer TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        evidence_hash TEXT,
+        scan_id TEXT
+      )`,
+      `CREATE INDEX overrides_by_site ON overrides (site, year, code)`,
+    ],
+  },
+];

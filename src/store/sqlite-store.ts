@@ -1,0 +1,410 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import sqlite3 from 'sqlite3';
+import { StoreError } from '../errors.js';
+import { migrations } from './migrations.js';
+import type { ScanStore } from './store.js';
+import type {
+  FrontierEntry,
+  FrontierState,
+  ItemOverride,
+  ItemResult,
+  LinkRecord,
+  NewScan,
+  PageQuery,
+  PageSnapshot,
+  ScanRecord,
+  ScanState,
+  ScanStats,
+} from './types.js';
+
+type Row = Record<string, unknown>;
+
+/** Promise wrappers over one sqlite3 connection. */
+class Connection {
+  constructor(private readonly db: sqlite3.Database) {}
+
+  run(sql: string, params: unknown[] = []): Promise<{ changes: number; lastID: number }> {
+    return new Promise((resolve, reject) => {
+      this.db.run(sql, params, function (err) {
+        if (err) reject(err);
+        else resolve({ changes: this.changes, lastID: this.lastID });
+      });
+    });
+  }
+
+  all<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      this.db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[])));
+    });
+  }
+
+  get<T = Row>(sql: string, params: unknown[] = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) => {
+      this.db.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined)));
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
+  }
+
+  prepare(sql: string): Promise<sqlite3.Statement> {
+    return new Promise((resolve, reject) => {
+      const stmt = this.db.prepare(sql, (err) => (err ? reject(err) : resolve(stmt)));
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+  }
+}
+
+function runStmt(stmt: sqlite3.Statement, params: unknown[]): Promise<void> {
+  return new Promise((resolve, reject) => stmt.run(params, (err) => (err ? reject(err) : resolve())));
+}
+
+function finalize(stmt: sqlite3.Statement): Promise<void> {
+  return new Promise((resolve) => stmt.finalize(() => resolve()));
+}
+
+function openDatabase(file: string): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(db)));
+  });
+}
+
+const json = (v: unknown) => JSON.stringify(v ?? null);
+const parse = <T>(v: unknown, fallback: T): T => (typeof v === 'string' && v !== '' ? (JSON.parse(v) as T) : fallback);
+const opt = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+
+export interface SqliteOptions {
+  /** Milliseconds a writer waits for another process's lock before failing. */
+  busyTimeoutMs?: number;
+}
+
+/** Opens (creating and migrating as needed) a SQLite scan store. `:memory:` works for tests. */
+export async function openSqliteStore(file: string, options: SqliteOptions = {}): Promise<ScanStore> {
+  let db: sqlite3.Database;
+  try {
+    db = await openDatabase(file);
+  } catch (e) {
+    throw new StoreError(
+      `เปิดฐานข้อมูล ${file} ไม่ได้ — ตรวจสอบว่าโฟลเดอร์มีอยู่และเขียนได้`,
+      `cannot open database ${file}: ${(e as Error).message}`,
+    );
+  }
+  const conn = new Connection(db);
+  try {
+    await conn.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 10_000))}`);
+    // WAL lets report readers run while a scan writes; NORMAL sync is durable enough with WAL.
+    if (file !== ':memory:') await conn.exec('PRAGMA journal_mode = WAL');
+    await conn.exec('PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON');
+    await migrate(conn);
+  } catch (e) {
+    await conn.close().catch(() => undefined);
+    if (e instanceof StoreError) throw e;
+    throw new StoreError(
+      `ฐานข้อมูล ${file} ใช้งานไม่ได้ (อาจไม่ใช่ไฟล์ของ oit หรือถูกล็อกอยู่)`,
+      `database ${file} is unusable (not an oit database, or locked): ${(e as Error).message}`,
+    );
+  }
+  return new SqliteStore(conn, file);
+}
+
+async function migrate(conn: Connection): Promise<void> {
+  await conn.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const done = new Set((await conn.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+  const newest = Math.max(0, ...done);
+  const known = Math.max(...migrations.map((m) => m.version));
+  if (newest > known) {
+    throw new StoreError(
+      `ฐานข้อมูลนี้สร้างโดย oit รุ่นที่ใหม่กว่า (schema ${newest}) — โปรดอัปเดต oit`,
+      `this database was written by a newer oit (schema ${newest} > ${known}); upgrade oit`,
+    );
+  }
+  for (const m of migrations) {
+    if (done.has(m.version)) continue;
+    await conn.exec('BEGIN IMMEDIATE');
+    try {
+      for (const sql of m.sql) await conn.exec(sql);
+      await conn.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
+      await conn.exec('COMMIT');
+    } catch (e) {
+      await conn.exec('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  }
+}
+
+class SqliteStore implements ScanStore {
+  /** Transactions on one connection must not interleave, so every write goes through this chain. */
+  private writes: Promise<unknown> = Promise.resolve();
+  private seq = Date.now();
+
+  constructor(
+    private readonly conn: Connection,
+    readonly location: string,
+  ) {}
+
+  private write<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.writes.then(fn, fn);
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  private transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.write(async () => {
+      await this.conn.exec('BEGIN IMMEDIATE');
+      try {
+        const out = await fn();
+        await this.conn.exec('COMMIT');
+        return out;
+      } catch (e) {
+        await this.conn.exec('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    });
+  }
+
+  async createScan(scan: NewScan): Promise<ScanRecord> {
+    const record: ScanRecord = { ...scan, state: 'running', stats: scan.stats ?? { pagesFetched: 0, documentsFetched: 0, errors: 0 } };
+    await this.write(() =>
+      this.conn.run(
+        `INSERT INTO scans (id, site, host, state, started_at, tool_version, checklist_id, checklist_year, checklist_hash, config, stats)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [record.id, record.site, record.host, record.state, record.startedAt, record.toolVersion, record.checklistId, record.checklistYear, record.checklistHash, json(record.config), json(record.stats)],
+      ),
+    );
+    return record;
+  }
+
+  async getScan(id: string): Promise<ScanRecord | undefined> {
+    const row = await this.conn.get('SELECT * FROM scans WHERE id = ?', [id]);
+    return row ? toScan(row) : undefined;
+  }
+
+  async listScans(filter: { site?: string; host?: string; limit?: number } = {}): Promise<ScanRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.site) (where.push('site = ?'), params.push(filter.site));
+    if (filter.host) (where.push('host = ?'), params.push(filter.host));
+    const sql = `SELECT * FROM scans ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY started_at DESC, id DESC LIMIT ?`;
+    params.push(filter.limit ?? 1000);
+    return (await this.conn.all(sql, params)).map(toScan);
+  }
+
+  async updateScan(id: string, patch: { state?: ScanState; finishedAt?: string; stats?: ScanStats; config?: Record<string, unknown> }): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    if (patch.state) (sets.push('state = ?'), params.push(patch.state));
+    if (patch.finishedAt) (sets.push('finished_at = ?'), params.push(patch.finishedAt));
+    if (patch.stats) (sets.push('stats = ?'), params.push(json(patch.stats)));
+    if (patch.config) (sets.push('config = ?'), params.push(json(patch.config)));
+    if (!sets.length) return;
+    params.push(id);
+    await this.write(() => this.conn.run(`UPDATE scans SET ${sets.join(', ')} WHERE id = ?`, params));
+  }
+
+  savePage(scanId: string, page: PageSnapshot, links: LinkRecord[]): Promise<void> {
+    return this.transaction(async () => {
+      await this.conn.run('DELETE FROM links WHERE scan_id = ? AND from_url = ?', [scanId, page.url]);
+      await this.conn.run(
+        `INSERT OR REPLACE INTO pages (scan_id, url, final_url, status, content_type, kind, title, text, text_source, html, depth, referrer,
+           redirect_chain, fetched_at, bytes, sha256, needs_js, rendered, error, meta)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          scanId, page.url, page.finalUrl, page.status, page.contentType ?? null, page.kind, page.title ?? null, page.text, page.textSource,
+          page.html === undefined ? null : gzipSync(Buffer.from(page.html, 'utf8'), { level: 1 }),
+          page.depth, page.referrer ?? null, json(page.redirectChain), page.fetchedAt, page.bytes, page.sha256 ?? null,
+          page.needsJs ? 1 : 0, page.rendered ? 1 : 0, page.error ?? null, json(page.meta),
+        ],
+      );
+      if (links.length) {
+        const stmt = await this.conn.prepare(
+          `INSERT INTO links (scan_id, from_url, to_url, text, label, row_text, list_item_text, heading, menu_path, position, tag, region, external)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        );
+        try {
+          for (const l of links) {
+            await runStmt(stmt, [
+              scanId, l.fromUrl, l.toUrl, l.text, l.label ?? null, l.rowText ?? null, l.listItemText ?? null, l.heading ?? null,
+              l.menuPath?.length ? json(l.menuPath) : null, l.position, l.tag, l.region ?? null, l.external ? 1 : 0,
+            ]);
+          }
+        } finally {
+          await finalize(stmt);
+        }
+      }
+    });
+  }
+
+  async listPages(scanId: string, query: PageQuery = {}): Promise<PageSnapshot[]> {
+    const cols = query.withHtml ? '*' : PAGE_COLUMNS_NO_HTML;
+    return (await this.conn.all(`SELECT ${cols} FROM pages WHERE scan_id = ? ORDER BY rowid`, [scanId])).map(toPage);
+  }
+
+  async getPage(scanId: string, url: string, query: PageQuery = {}): Promise<PageSnapshot | undefined> {
+    const cols = query.withHtml ? '*' : PAGE_COLUMNS_NO_HTML;
+    const row = await this.conn.get(`SELECT ${cols} FROM pages WHERE scan_id = ? AND url = ?`, [scanId, url]);
+    return row ? toPage(row) : undefined;
+  }
+
+  async listLinks(scanId: string): Promise<LinkRecord[]> {
+    return (await this.conn.all('SELECT * FROM links WHERE scan_id = ? ORDER BY rowid', [scanId])).map(toLink);
+  }
+
+  enqueue(scanId: string, entries: FrontierEntry[]): Promise<number> {
+    if (!entries.length) return Promise.resolve(0);
+    return this.transaction(async () => {
+      const stmt = await this.conn.prepare(
+        `INSERT OR IGNORE INTO frontier (scan_id, url, depth, referrer, priority, state, seq) VALUES (?, ?, ?, ?, ?, 'queued', ?)`,
+      );
+      const before = await this.conn.get<{ n: number }>('SELECT total_changes() AS n');
+      try {
+        for (const e of entries) await runStmt(stmt, [scanId, e.url, e.depth, e.referrer ?? null, e.priority, this.seq++]);
+      } finally {
+        await finalize(stmt);
+      }
+      const after = await this.conn.get<{ n: number }>('SELECT total_changes() AS n');
+      return (after?.n ?? 0) - (before?.n ?? 0);
+    });
+  }
+
+  claim(scanId: string, limit: number): Promise<FrontierEntry[]> {
+    return this.transaction(async () => {
+      const rows = await this.conn.all<Row>(
+        `SELECT url, depth, referrer, priority FROM frontier WHERE scan_id = ? AND state = 'queued' ORDER BY priority, seq LIMIT ?`,
+        [scanId, limit],
+      );
+      for (const r of rows) await this.conn.run(`UPDATE frontier SET state = 'in-flight' WHERE scan_id = ? AND url = ?`, [scanId, r.url]);
+      return rows.map((r) => ({ url: String(r.url), depth: Number(r.depth), referrer: opt(r.referrer as string | null), priority: Number(r.priority) }));
+    });
+  }
+
+  async settle(scanId: string, url: string, state: Exclude<FrontierState, 'queued' | 'in-flight'>): Promise<void> {
+    await this.write(() => this.conn.run('UPDATE frontier SET state = ? WHERE scan_id = ? AND url = ?', [state, scanId, url]));
+  }
+
+  async requeueInFlight(scanId: string): Promise<number> {
+    const r = await this.write(() => this.conn.run(`UPDATE frontier SET state = 'queued' WHERE scan_id = ? AND state = 'in-flight'`, [scanId]));
+    return r.changes;
+  }
+
+  async frontierCounts(scanId: string): Promise<Record<FrontierState, number>> {
+    const out: Record<FrontierState, number> = { queued: 0, 'in-flight': 0, done: 0, failed: 0, skipped: 0 };
+    for (const r of await this.conn.all<{ state: FrontierState; n: number }>('SELECT state, COUNT(*) AS n FROM frontier WHERE scan_id = ? GROUP BY state', [scanId])) {
+      out[r.state] = r.n;
+    }
+    return out;
+  }
+
+  saveResults(scanId: string, results: ItemResult[], summary: Record<string, unknown>): Promise<void> {
+    return this.transaction(async () => {
+      await this.conn.run('DELETE FROM item_results WHERE scan_id = ?', [scanId]);
+      for (const r of results) {
+        await this.conn.run('INSERT INTO item_results (scan_id, code, status, score, data) VALUES (?, ?, ?, ?, ?)', [scanId, r.code, r.status, r.score, json(r)]);
+      }
+      await this.conn.run('UPDATE scans SET summary = ? WHERE id = ?', [json(summary), scanId]);
+    });
+  }
+
+  async getResults(scanId: string): Promise<{ items: ItemResult[]; summary: Record<string, unknown> } | undefined> {
+    const scan = await this.conn.get<{ summary: string | null }>('SELECT summary FROM scans WHERE id = ?', [scanId]);
+    if (!scan?.summary) return undefined;
+    const rows = await this.conn.all<{ data: string }>('SELECT data FROM item_results WHERE scan_id = ? ORDER BY rowid', [scanId]);
+    return { items: rows.map((r) => JSON.parse(r.data) as ItemResult), summary: JSON.parse(scan.summary) as Record<string, unknown> };
+  }
+
+  async addOverride(o: ItemOverride): Promise<ItemOverride> {
+    const r = await this.write(() =>
+      this.conn.run(
+        `INSERT INTO overrides (site, year, code, status, url, note, reviewer, created_at, evidence_hash, scan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [o.site, o.year, o.code, o.status, o.url ?? null, o.note ?? null, o.by, o.createdAt, o.evidenceHash ?? null, o.scanId ?? null],
+      ),
+    );
+    return { ...o, id: r.lastID };
+  }
+
+  async listOverrides(site: string, year: number): Promise<ItemOverride[]> {
+    const rows = await this.conn.all('SELECT * FROM overrides WHERE site = ? AND year = ? ORDER BY id', [site, year]);
+    return rows.map((r) => ({
+      id: Number(r.id),
+      site: String(r.site),
+      year: Number(r.year),
+      code: String(r.code),
+      status: r.status as ItemOverride['status'],
+      url: opt(r.url as string | null),
+      note: opt(r.note as string | null),
+      by: String(r.reviewer),
+      createdAt: String(r.created_at),
+      evidenceHash: opt(r.evidence_hash as string | null),
+      scanId: opt(r.scan_id as string | null),
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.writes;
+    await this.conn.close();
+  }
+}
+
+const PAGE_COLUMNS_NO_HTML =
+  'scan_id, url, final_url, status, content_type, kind, title, text, text_source, NULL AS html, depth, referrer, redirect_chain, fetched_at, bytes, sha256, needs_js, rendered, error, meta';
+
+function toScan(r: Row): ScanRecord {
+  return {
+    id: String(r.id),
+    site: String(r.site),
+    host: String(r.host),
+    state: r.state as ScanState,
+    startedAt: String(r.started_at),
+    finishedAt: opt(r.finished_at as string | null),
+    toolVersion: String(r.tool_version),
+    checklistId: String(r.checklist_id),
+    checklistYear: Number(r.checklist_year),
+    checklistHash: String(r.checklist_hash),
+    config: parse(r.config, {}),
+    stats: parse(r.stats, { pagesFetched: 0, documentsFetched: 0, errors: 0 }),
+  };
+}
+
+function toPage(r: Row): PageSnapshot {
+  return {
+    url: String(r.url),
+    finalUrl: String(r.final_url),
+    status: Number(r.status),
+    contentType: opt(r.content_type as string | null),
+    kind: r.kind as PageSnapshot['kind'],
+    title: opt(r.title as string | null),
+    text: String(r.text),
+    textSource: r.text_source as PageSnapshot['textSource'],
+    html: r.html ? gunzipSync(r.html as Buffer).toString('utf8') : undefined,
+    depth: Number(r.depth),
+    referrer: opt(r.referrer as string | null),
+    redirectChain: parse(r.redirect_chain, []),
+    fetchedAt: String(r.fetched_at),
+    bytes: Number(r.bytes),
+    sha256: opt(r.sha256 as string | null),
+    needsJs: r.needs_js === 1,
+    rendered: r.rendered === 1,
+    error: opt(r.error as string | null),
+    meta: parse(r.meta, {}),
+  };
+}
+
+function toLink(r: Row): LinkRecord {
+  return {
+    fromUrl: String(r.from_url),
+    toUrl: String(r.to_url),
+    text: String(r.text),
+    label: opt(r.label as string | null),
+    rowText: opt(r.row_text as string | null),
+    listItemText: opt(r.list_item_text as string | null),
+    heading: opt(r.heading as string | null),
+    menuPath: r.menu_path ? parse<string[]>(r.menu_path, []) : undefined,
+    position: Number(r.position),
+    tag: r.tag as LinkRecord['tag'],
+    region: opt(r.region as LinkRecord['region'] | null),
+    external: r.external === 1,
+  };
+}

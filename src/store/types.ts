@@ -1,0 +1,154 @@
+/**
+ * Records that cross the store boundary. The crawl stage writes snapshots and links; the check stage
+ * reads them and writes item results; reports read results. Nothing here knows about SQL.
+ */
+
+export type ScanState = 'running' | 'finished' | 'failed' | 'interrupted';
+
+export interface ScanStats {
+  pagesFetched: number;
+  documentsFetched: number;
+  errors: number;
+  /** Pages that looked client-rendered but could not be rendered (no browser). */
+  needsJsUnrendered?: number;
+  durationMs?: number;
+}
+
+export interface ScanRecord {
+  id: string;
+  /** Normalised start URL. */
+  site: string;
+  host: string;
+  state: ScanState;
+  startedAt: string;
+  finishedAt?: string;
+  toolVersion: string;
+  checklistId: string;
+  checklistYear: number;
+  checklistHash: string;
+  /** The fully resolved configuration the scan ran with (flags > env > file > defaults). */
+  config: Record<string, unknown>;
+  stats: ScanStats;
+}
+
+export type NewScan = Omit<ScanRecord, 'state' | 'finishedAt' | 'stats'> & { stats?: ScanStats };
+
+export type SnapshotKind = 'html' | 'pdf' | 'docx' | 'xlsx' | 'doc' | 'xls' | 'image' | 'other';
+export type TextSource = 'html' | 'rendered' | 'pdftotext' | 'ocr' | 'docx' | 'xlsx' | 'doc' | 'xls' | 'none';
+
+/** One fetched URL as the crawler saw it. */
+export interface PageSnapshot {
+  /** Normalised requested URL: the dedupe key within a scan. */
+  url: string;
+  /** URL after redirects. */
+  finalUrl: string;
+  /** HTTP status; 0 when no response arrived (DNS, reset, timeout, blocked). */
+  status: number;
+  contentType?: string;
+  kind: SnapshotKind;
+  title?: string;
+  /** Visible text of a page, or extracted text of a document ('' when none). */
+  text: string;
+  textSource: TextSource;
+  /** Raw (decoded) HTML of html pages, kept so checks can re-parse structure without the network. */
+  html?: string;
+  depth: number;
+  referrer?: string;
+  redirectChain: string[];
+  fetchedAt: string;
+  bytes: number;
+  sha256?: string;
+  /** The page looked client-rendered (empty shell, app root, script menus). */
+  needsJs: boolean;
+  /** Text and links come from a browser render rather than the raw HTML. */
+  rendered: boolean;
+  /** Fetch or extraction problem, e.g. "timeout", "encrypted PDF", "blocked: private address". */
+  error?: string;
+  /** Free-form facts: charset, page count, OCR pages, truncated, robots-disallowed… */
+  meta: Record<string, unknown>;
+}
+
+export type LinkTag = 'a' | 'area' | 'iframe' | 'frame' | 'embed' | 'object' | 'onclick' | 'form' | 'sitemap' | 'redirect' | 'meta-refresh';
+
+/** A link and the words around it: graders and our matchers identify an item from its row, list or heading. */
+export interface LinkRecord {
+  fromUrl: string;
+  /** Absolute normalised target (or the raw value when it cannot be resolved, e.g. "#", "javascript:void(0)"). */
+  toUrl: string;
+  text: string;
+  /** title / aria-label / alt of an image inside the link. */
+  label?: string;
+  rowText?: string;
+  listItemText?: string;
+  heading?: string;
+  /** Menu ancestry, outermost first, e.g. ["ข้อมูลหน่วยงาน", "โครงสร้าง"]. */
+  menuPath?: string[];
+  /** Document order of the link on its page (0-based). */
+  position: number;
+  tag: LinkTag;
+  region?: 'nav' | 'header' | 'footer' | 'main' | 'aside';
+  external: boolean;
+}
+
+export type FrontierState = 'queued' | 'in-flight' | 'done' | 'failed' | 'skipped';
+
+export interface FrontierEntry {
+  url: string;
+  depth: number;
+  referrer?: string;
+  /** Lower runs first; documents and ITA-looking links get lower numbers. */
+  priority: number;
+}
+
+export type ItemStatus = 'pass' | 'fail' | 'needs-review' | 'not-applicable' | 'error';
+
+export interface ClickStep {
+  text: string;
+  url: string;
+}
+
+export interface Evidence {
+  url: string;
+  /** How we reached it, in words, e.g. "ITA page row 'O11' > link 'ดาวน์โหลด'". */
+  foundVia: string;
+  quote?: string;
+  clickPath?: ClickStep[];
+}
+
+export interface ItemResult {
+  code: string;
+  title: string;
+  subIndicator: string;
+  status: ItemStatus;
+  /** 100 only for pass. */
+  score: 0 | 100;
+  /** Evidence URLs to submit to ITAS, best first; a pass has at least one. */
+  urls: string[];
+  evidence: Evidence[];
+  /** Thai reasons for anything not passed, and caveats for passes. */
+  reasons: string[];
+  /** 0..1 */
+  confidence: number;
+  /** Set when a human decision replaced the automatic verdict. */
+  override?: { by: string; note?: string; at: string; automaticStatus: ItemStatus };
+}
+
+export interface ItemOverride {
+  id?: number;
+  site: string;
+  year: number;
+  code: string;
+  status: 'pass' | 'fail' | 'not-applicable';
+  url?: string;
+  note?: string;
+  by: string;
+  createdAt: string;
+  /** sha256 of the evidence the reviewer looked at; when the page changes the decision needs review again. */
+  evidenceHash?: string;
+  scanId?: string;
+}
+
+export interface PageQuery {
+  /** Include raw HTML (large); default false. */
+  withHtml?: boolean;
+}
