@@ -44,6 +44,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Sca
   return out as Partial<ScanConfigInput>;
 }
 
+/**
+ * Command-line values arrive as strings (or string lists, or booleans for switches); they are
+ * coerced exactly like environment values so both layers validate the same way. Unknown keys are
+ * kept so the schema reports them.
+ */
+export function configFromFlags(flags: Record<string, string | string[] | boolean | undefined>): Partial<ScanConfigInput> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(flags)) {
+    if (v === undefined) continue;
+    if (typeof v === 'string' && key in ScanConfig.shape) out[key] = coerce(key as Key, v);
+    else out[key] = v;
+  }
+  return out as Partial<ScanConfigInput>;
+}
+
 export function readConfigFile(file: string): Partial<ScanConfigInput> {
   const path = resolve(file);
   let raw: string;

@@ -1,0 +1,35 @@
+import { loadChecklist } from '../checklist/load.js';
+import { ScanResultSchema, type ScanResult } from '../check/scan-result.js';
+import { ConfigError } from '../errors.js';
+import { writeReports } from '../report/write.js';
+import type { ScanStore } from '../store/index.js';
+import { join } from 'node:path';
+
+async function storedResult(store: ScanStore, scanId: string): Promise<ScanResult | undefined> {
+  const stored = await store.getResults(scanId);
+  return stored ? ScanResultSchema.parse(stored.summary) : undefined;
+}
+
+/** (Re)writes the reports of a judged scan, comparing with the previous judged scan of the same host. */
+export async function reportStoredScan(store: ScanStore, scanId: string, options: { out: string; checklistDir?: string; lang?: 'th' | 'en' }) {
+  const scan = await store.getScan(scanId);
+  if (!scan) throw new ConfigError(`ไม่พบการสแกน ${scanId}`, `scan ${scanId} is not in ${store.location}`);
+  const result = await storedResult(store, scanId);
+  if (!result) {
+    throw new ConfigError(`การสแกน ${scanId} ยังไม่ได้ตรวจผล — รัน oit check --scan ${scanId} ก่อน`, `scan ${scanId} has not been judged yet; run \`oit check --scan ${scanId}\` first`);
+  }
+  const { checklist } = loadChecklist(result.checklist.year, options.checklistDir);
+  let previous: ScanResult | undefined;
+  for (const s of await store.listScans({ host: scan.host, limit: 20 })) {
+    if (s.id >= scanId || s.state !== 'finished') continue;
+    previous = await storedResult(store, s.id);
+    if (previous) break;
+  }
+  const pages = await store.listPages(scanId);
+  return writeReports({ result, checklist, previous, pages, outDir: join(options.out, safeSegment(scan.host), scanId), lang: options.lang });
+}
+
+/** Host names are safe already, but a report path must never be steerable by site data. */
+function safeSegment(s: string): string {
+  return s.replace(/[^a-zA-Z0-9.-]/g, '_') || 'site';
+}

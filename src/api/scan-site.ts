@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { loadChecklist, defaultYear } from '../checklist/load.js';
+import type { ScanConfig } from '../config/schema.js';
+import { crawl } from '../crawl/index.js';
+import type { CrawlEventListener } from '../crawl/types.js';
+import { ConfigError } from '../errors.js';
+import { openStore, type ScanStore } from '../store/index.js';
+import type { ScanRecord } from '../store/types.js';
+import { TOOL_VERSION } from '../version.js';
+import { judgeStoredScan, type CheckOutcome } from './check-scan.js';
+import { reportStoredScan } from './report-scan.js';
+
+/** All inputs of one site scan. Serialisable except `onEvent`/`signal`, so a job queue can carry it. */
+export interface ScanJob {
+  url: string;
+  config: ScanConfig;
+  /** Continue this interrupted scan instead of starting a new one. */
+  resumeScanId?: string;
+  onEvent?: CrawlEventListener;
+  signal?: AbortSignal;
+}
+
+export interface ScanOutcome extends CheckOutcome {
+  reportDir: string;
+  reportFiles: string[];
+}
+
+/** Validates a start URL the way a user types it ("www.x.go.th" is accepted as https). */
+export function parseStartUrl(raw: string): URL {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new ConfigError(`URL ไม่ถูกต้อง: "${raw}" — ตัวอย่าง: https://www.example.go.th/`, `invalid URL "${raw}"; example: https://www.example.go.th/`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`รองรับเฉพาะ http และ https: "${raw}"`, `only http and https URLs can be scanned: "${raw}"`);
+  }
+  if (!url.hostname) throw new ConfigError(`URL ไม่มีชื่อโฮสต์: "${raw}"`, `URL has no host: "${raw}"`);
+  url.hash = '';
+  return url;
+}
+
+/** Sortable, path-safe scan id: 20261125-123000-a1b2c3. */
+export function newScanId(now = new Date()): string {
+  const t = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${t}-${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * Crawl → judge → report for one site. Everything it learns goes into the store named by
+ * config.db; it returns the result as well. A site that is down is a result, not an exception.
+ */
+export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise<ScanOutcome> {
+  const start = parseStartUrl(job.url);
+  const year = job.config.year ?? defaultYear(new Date(), job.config.checklistDir);
+  const { checklist, hash } = loadChecklist(year, job.config.checklistDir);
+  const store = injectedStore ?? (await openStore(job.config.db));
+  try {
+    let scan: ScanRecord | undefined;
+    if (job.resumeScanId) {
+      scan = await store.getScan(job.resumeScanId);
+      if (!scan) throw new ConfigError(`ไม่พบการสแกน ${job.resumeScanId} ในฐานข้อมูล`, `scan ${job.resumeScanId} is not in the database`);
+    } else {
+      scan = await store.createScan({
+        id: newScanId(),
+        site: start.href,
+        host: start.hostname,
+        startedAt: new Date().toISOString(),
+        toolVersion: TOOL_VERSION,
+        checklistId: checklist.id,
+        checklistYear: checklist.year,
+        checklistHash: hash,
+        config: { ...job.config, year },
+      });
+    }
+    const started = Date.now();
+    let stats;
+    try {
+      stats = await crawl(
+        { scanId: scan.id, startUrl: scan.site, config: job.config, resume: Boolean(job.resumeScanId), signal: job.signal },
+        store,
+        job.onEvent,
+      );
+    } catch (e) {
+      await store.updateScan(scan.id, { state: job.signal?.aborted ? 'interrupted' : 'failed' });
+      throw e;
+    }
+    await store.updateScan(scan.id, {
+      state: 'finished',
+      finishedAt: new Date().toISOString(),
+      stats: { ...stats, durationMs: (stats.durationMs ?? 0) + (Date.now() - started) },
+    });
+    const checked = await judgeStoredScan(store, scan.id, { checklistDir: job.config.checklistDir });
+    const written = await reportStoredScan(store, scan.id, { out: job.config.out, checklistDir: job.config.checklistDir });
+    return { ...checked, reportDir: written.dir, reportFiles: written.files };
+  } finally {
+    if (!injectedStore) await store.close();
+  }
+}

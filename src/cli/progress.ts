@@ -1,0 +1,40 @@
+import type { CrawlEvent } from '../crawl/types.js';
+
+/**
+ * Prints crawl events: a live one-line status on a TTY, a plain line every few seconds otherwise
+ * (CI logs, cron mail), nothing but warnings with --quiet.
+ */
+export function progressPrinter(options: { quiet: boolean; stream?: NodeJS.WriteStream; intervalMs?: number }) {
+  const stream = options.stream ?? process.stderr;
+  const tty = Boolean(stream.isTTY);
+  const interval = options.intervalMs ?? 5000;
+  let lastPlain = 0;
+  let lineOpen = false;
+  const clear = () => {
+    if (lineOpen) stream.write('\r\x1b[K');
+    lineOpen = false;
+  };
+  return (e: CrawlEvent) => {
+    if (e.type === 'warning') {
+      clear();
+      stream.write(`คำเตือน / warning: ${e.message}\n`);
+      return;
+    }
+    if (options.quiet) return;
+    if (e.type === 'start') {
+      stream.write(`${e.resumed ? 'ทำต่อจากครั้งก่อน / resuming' : 'เริ่มสแกน / scanning'} ${e.startUrl} (scan ${e.scanId})\n`);
+    } else if (e.type === 'progress') {
+      const line = `หน้า ${e.pages} · เอกสาร ${e.documents} · คิว ${e.queued} · ผิดพลาด ${e.errors} · ${e.pagesPerSecond.toFixed(1)} หน้า/วินาที`;
+      if (tty) {
+        stream.write(`\r\x1b[K${line}`);
+        lineOpen = true;
+      } else if (Date.now() - lastPlain >= interval) {
+        lastPlain = Date.now();
+        stream.write(`${new Date().toISOString()} ${line}\n`);
+      }
+    } else if (e.type === 'done') {
+      clear();
+      stream.write(`สแกนเสร็จ / crawl done: ${e.stats.pagesFetched} หน้า, ${e.stats.documentsFetched} เอกสาร, ${e.stats.errors} ข้อผิดพลาด\n`);
+    }
+  };
+}

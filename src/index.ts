@@ -1,0 +1,22 @@
+/**
+ * oit library API. The centre is scanSite(job): all inputs in its argument, all outputs in the
+ * store (and its return value), so the same call runs from the CLI, a cron job or a queue worker.
+ */
+export { scanSite, parseStartUrl, newScanId, type ScanJob, type ScanOutcome } from './api/scan-site.js';
+export { judgeStoredScan, type CheckOutcome } from './api/check-scan.js';
+export { reportStoredScan } from './api/report-scan.js';
+export { scoreResultFile, parseIndicatorList, type ScoreReport } from './api/score-result.js';
+export { scoreOit, scoreIta, gradeOf, round2, PASS_MARK, type OitScore, type ItaScore, type Grade } from './check/score.js';
+export { buildScanResult, ScanResultSchema, SCAN_RESULT_SCHEMA_ID, type ScanResult } from './check/scan-result.js';
+export { judge } from './check/judge.js';
+export type { JudgeInput } from './check/types.js';
+export { loadChecklist, loadAllChecklists, loadChecklistFile, defaultYear, type LoadedChecklist } from './checklist/load.js';
+export { Checklist, ChecklistItem, type Confidence } from './checklist/schema.js';
+export { resolveConfig } from './config/load.js';
+export { ScanConfig } from './config/schema.js';
+export { crawl } from './crawl/index.js';
+export type { CrawlEvent, CrawlJob } from './crawl/types.js';
+export { openStore, type ScanStore } from './store/index.js';
+export type * from './store/types.js';
+export { OitError, ConfigError, ChecklistError, StoreError } from './errors.js';
+export { TOOL_VERSION } from './version.js';
