@@ -139,18 +139,19 @@ function foldedSlice(p: PreparedText, map: Int32Array, index: number, length: nu
   return p.folded.slice(start, end);
 }
 
-/** Tries the strictest form first so that a confident match is never reported as a fallback one. */
+/**
+ * Reports the strictest form that matches. Searches the loosest form first: a miss there rules out the
+ * stricter forms, and most terms miss on most pages, so a miss costs one scan instead of three.
+ */
 export function findTermIn(p: PreparedText, term: string): TermMatch | null {
   const t = foldTerm(term);
-  if (t.spaceless === '') return null;
+  if (t.toneless === '' || p.toneless.indexOf(t.toneless) < 0) return null;
   let i = p.folded.indexOf(t.folded);
   if (i >= 0) return { confidence: 'exact', index: i, matched: p.folded.slice(i, i + t.folded.length) };
   i = p.spaceless.indexOf(t.spaceless);
   if (i >= 0) return { confidence: 'spaceless', index: i, matched: foldedSlice(p, p.spacelessToFolded, i, t.spaceless.length) };
-  if (t.toneless === '') return null;
   i = p.toneless.indexOf(t.toneless);
-  if (i >= 0) return { confidence: 'toneless', index: i, matched: foldedSlice(p, p.tonelessToFolded, i, t.toneless.length) };
-  return null;
+  return { confidence: 'toneless', index: i, matched: foldedSlice(p, p.tonelessToFolded, i, t.toneless.length) };
 }
 
 /** One-off convenience; for many terms in one text use `prepareText` + `findTermIn`. */

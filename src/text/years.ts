@@ -135,8 +135,18 @@ function isBareCE(n: number): boolean {
 
 type Span = readonly [number, number];
 
-function inside(spans: readonly Span[], at: number): boolean {
-  return spans.some(([s, e]) => at >= s && at < e);
+/** Offsets already explained by a more specific reading; a mask keeps lookups O(1) on long tables. */
+class Coverage {
+  private readonly mask: Uint8Array;
+  constructor(length: number) {
+    this.mask = new Uint8Array(length);
+  }
+  add([s, e]: Span): void {
+    this.mask.fill(1, s, e);
+  }
+  has(at: number): boolean {
+    return this.mask[at] === 1;
+  }
 }
 
 function groupSpan(m: RegExpExecArray, g: number): Span | undefined {
@@ -218,11 +228,11 @@ function hasNumericNeighbour(norm: string, groups: NumberGroup[], i: number): bo
   return (!!prev && near(prev, cur) && !isYearLike(prev)) || (!!next && near(cur, next) && !isYearLike(next));
 }
 
-function scanPlainYears(norm: string, text: string, taken: readonly Span[]): YearMention[] {
+function scanPlainYears(norm: string, text: string, taken: Coverage): YearMention[] {
   const out: YearMention[] = [];
   const groups = numberGroups(norm);
   groups.forEach((g, gi) => {
-    if (inside(taken, g.start)) return;
+    if (taken.has(g.start)) return;
     const before = norm.slice(Math.max(0, g.start - 24), g.start);
     const marker = YEAR_MARKER_RE.exec(before);
     const markerStart = marker ? g.start - marker[0].length : g.start;
@@ -273,16 +283,17 @@ function scanPlainYears(norm: string, text: string, taken: readonly Span[]): Yea
 export function findYearMentions(text: string): YearMention[] {
   const norm = normalize(text);
   const fiscal = scanFiscal(norm, text);
-  const taken: Span[] = [...fiscal.spans];
+  const taken = new Coverage(norm.length);
+  fiscal.spans.forEach((sp) => taken.add(sp));
   const out: YearMention[] = [...fiscal.mentions];
   for (const m of norm.matchAll(MONTH_YEAR_RE)) {
     const digits = m[2] ?? '';
     const at = groupSpan(m, 2);
-    if (!at || inside(taken, at[0]) || digits.length !== 2) continue;
+    if (!at || taken.has(at[0]) || digits.length !== 2) continue;
     const year = yearFromDigits(digits);
     const monthAt = groupSpan(m, 1);
     if (year === null || !monthAt || monthOf(m[1] ?? '') === undefined) continue;
-    taken.push(at);
+    taken.add(at);
     out.push({ year, kind: 'short', index: monthAt[0], raw: text.slice(monthAt[0], at[1]) });
   }
   out.push(...scanPlainYears(norm, text, taken));
@@ -343,20 +354,20 @@ function isLawCitation(norm: string, m: YearMention): boolean {
 export function fiscalYearsMentioned(text: string): FiscalYearMention[] {
   const norm = normalize(text);
   const out: FiscalYearMention[] = [];
-  const covered: Span[] = [];
+  const covered = new Coverage(norm.length);
   const fiscal = scanFiscal(norm, text);
   for (const m of fiscal.mentions) out.push({ fy: m.year, evidence: m.raw, index: m.index, strength: 'explicit' });
-  covered.push(...fiscal.spans);
+  fiscal.spans.forEach((sp) => covered.add(sp));
   for (const r of findPeriodRanges(text)) {
-    covered.push([r.index, r.index + r.raw.length]);
+    covered.add([r.index, r.index + r.raw.length]);
     for (const end of [r.from, r.to]) out.push({ fy: fiscalYearOf(end.year, end.month), evidence: r.raw, index: r.index, strength: 'derived' });
   }
   for (const my of scanMonthYears(norm, text)) {
-    if (inside(covered, my.index)) continue;
-    covered.push([my.index, my.index + my.raw.length]);
+    if (covered.has(my.index)) continue;
+    covered.add([my.index, my.index + my.raw.length]);
     out.push({ fy: fiscalYearOf(my.year, my.month), evidence: my.raw, index: my.index, strength: 'derived' });
   }
-  const plain = findYearMentions(text).filter((m) => m.kind !== 'fiscal' && !inside(covered, m.index) && !isLawCitation(norm, m));
+  const plain = findYearMentions(text).filter((m) => m.kind !== 'fiscal' && !covered.has(m.index) && !isLawCitation(norm, m));
   plain.forEach((m, i) => {
     out.push({ fy: m.year, evidence: m.raw, index: m.index, strength: 'derived' });
     // A multi-year plan "พ.ศ. 2566 - 2570" is about each year in between as well.
