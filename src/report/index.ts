@@ -1,0 +1,10 @@
+export { buildReportView, buildItasRows, gapItems, clickPathText, type ReportInput, type ReportView, type ItemView, type ItasRow } from './view-model.js';
+export { buildAnalysisView, type AnalysisInput, type AnalysisView } from './analysis.js';
+export { writeReports, reportDir, REPORT_FILES, type WriteReportsOptions, type WrittenReports } from './write.js';
+export { writeAnalysis, renderAnalysisHtml, printPdf, type WriteAnalysisOptions } from './write-analysis.js';
+export { renderReportHtml } from './write-html.js';
+export { renderReportJson } from './write-json.js';
+export { renderItemsCsv } from './write-csv.js';
+export { renderItasCsv, renderItasHtml } from './write-itas.js';
+export { templateDir } from './template-dir.js';
+export type { Lang } from './labels.js';
