@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { analyseStoredScan } from './api/analysis-scan.js';
 import { judgeStoredScan } from './api/check-scan.js';
 import { reportStoredScan } from './api/report-scan.js';
 import { scanSite } from './api/scan-site.js';
@@ -127,6 +128,30 @@ program
     try {
       const written = await reportStoredScan(store, cmd.opts().scan as string, { out: config.out, checklistDir: config.checklistDir });
       out(`รายงาน / report: ${written.dir}/report.html`);
+    } finally {
+      await store.close();
+    }
+  });
+
+program
+  .command('analysis')
+  .description('ร่างรายงานการวิเคราะห์ผลการประเมิน ITA (HTML และ PDF) / draft the ITA analysis report')
+  .requiredOption('--scan <id>', 'รหัสการสแกน / scan id')
+  .requiredOption('--iit <scores>', 'คะแนน IIT 5 ตัวชี้วัด / five IIT indicator scores')
+  .requiredOption('--eit <scores>', 'คะแนน EIT 3 ตัวชี้วัด / three EIT indicator scores')
+  .option('--agency <name>', 'ชื่อหน่วยงาน / agency name shown on the cover')
+  .option('--no-pdf', 'ไม่สร้าง PDF / HTML only')
+  .option('--db <file>', 'ไฟล์ฐานข้อมูล / database file')
+  .option('--out <dir>', 'โฟลเดอร์รายงาน / reports folder')
+  .option('--config <file>', 'ไฟล์ตั้งค่า JSON / config file')
+  .action(async (opts: { scan: string; iit: string; eit: string; agency?: string; pdf: boolean }, cmd: Command) => {
+    const iit = parseIndicatorList(opts.iit, 'IIT', 5);
+    const eit = parseIndicatorList(opts.eit, 'EIT', 3);
+    const config = configFor(cmd, ['db', 'out']);
+    const store = await openStore(config.db);
+    try {
+      const written = await analyseStoredScan(store, opts.scan, { iit, eit, out: config.out, pdf: opts.pdf, agency: opts.agency, chromiumPath: config.chromiumPath, checklistDir: config.checklistDir });
+      for (const f of written.files) out(`เขียนแล้ว / written: ${f}`);
     } finally {
       await store.close();
     }

@@ -5,6 +5,8 @@
 export { scanSite, parseStartUrl, newScanId, type ScanJob, type ScanOutcome } from './api/scan-site.js';
 export { judgeStoredScan, type CheckOutcome } from './api/check-scan.js';
 export { reportStoredScan } from './api/report-scan.js';
+export { analyseStoredScan, type AnalysisOptions } from './api/analysis-scan.js';
+export { writeReports, writeAnalysis } from './report/index.js';
 export { scoreResultFile, parseIndicatorList, type ScoreReport } from './api/score-result.js';
 export { scoreOit, scoreIta, gradeOf, round2, PASS_MARK, type OitScore, type ItaScore, type Grade } from './check/score.js';
 export { buildScanResult, ScanResultSchema, SCAN_RESULT_SCHEMA_ID, type ScanResult } from './check/scan-result.js';

@@ -5,7 +5,7 @@ import { writeReports } from '../report/write.js';
 import type { ScanStore } from '../store/index.js';
 import { join } from 'node:path';
 
-async function storedResult(store: ScanStore, scanId: string): Promise<ScanResult | undefined> {
+export async function storedResult(store: ScanStore, scanId: string): Promise<ScanResult | undefined> {
   const stored = await store.getResults(scanId);
   return stored ? ScanResultSchema.parse(stored.summary) : undefined;
 }
@@ -26,7 +26,12 @@ export async function reportStoredScan(store: ScanStore, scanId: string, options
     if (previous) break;
   }
   const pages = await store.listPages(scanId);
-  return writeReports({ result, checklist, previous, pages, outDir: join(options.out, safeSegment(scan.host), scanId), lang: options.lang });
+  return writeReports({ result, checklist, previous, pages, outDir: scanReportDir(options.out, scan.host, scanId), lang: options.lang });
+}
+
+/** reports/<host>/<scan-id>/ */
+export function scanReportDir(out: string, host: string, scanId: string): string {
+  return join(out, safeSegment(host), safeSegment(scanId));
 }
 
 /** Host names are safe already, but a report path must never be steerable by site data. */
