@@ -1,0 +1,173 @@
+/**
+ * Candidates: every place on the stored site that may hold an item's evidence, from (a) ITA/OIT index
+ * page rows, (b) ordinary links, menus and category pages whose words name the item, (c) pages and
+ * documents whose own title names the item even when nothing links to them by name.
+ */
+import type { Checklist } from '../checklist/schema.js';
+import { IDENTIFY_THRESHOLD, identifyRow, isGenericLinkText, itemsInHead, parseItemLabel, scoreItems, type ItemScore } from '../matchers/lib/identify.js';
+import type { RowContext } from '../matchers/types.js';
+import type { LinkRecord } from '../store/types.js';
+import { findIndexPages, parseIndexRows } from './index-page.js';
+import { canon, oneLine, type Site } from './site.js';
+
+export type CandidateSource = 'index' | 'link' | 'self';
+
+export interface Candidate {
+  code: string;
+  /** Target URL (normalised) or the raw href ("#", "javascript:…"). */
+  url: string;
+  /** Words the candidate was linked with. */
+  names: string[];
+  row?: RowContext;
+  source: CandidateSource;
+  /** 0..1: how surely the words (or the document itself) name the item. */
+  ident: number;
+  /** Only the label number of an index row points at the item. */
+  numberOnly?: boolean;
+  /** How it was found, for the report. */
+  via: string;
+  /** The page holding the link. */
+  fromUrl?: string;
+  linkText?: string;
+  /** Short display name for reasons: the row's title cell, the link's words, the document's title. */
+  title: string;
+}
+
+const clip = (s: string, n = 60) => {
+  const t = oneLine(s);
+  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+};
+
+function pageName(site: Site, url: string): string {
+  const p = site.page(url);
+  const t = p?.title ? clip(p.title.split(/\s[|\-–]\s/)[0] ?? p.title, 40) : '';
+  return t || url;
+}
+
+/** Top item of a text, when it is clearly one item. */
+function topItem(checklist: Checklist, text: string, cache: Map<string, ItemScore | null>): ItemScore | undefined {
+  let hit = cache.get(text);
+  if (hit === undefined) {
+    const ranked = scoreItems(checklist, text);
+    const top = ranked[0];
+    const second = ranked[1];
+    hit = top && top.score >= IDENTIFY_THRESHOLD && !(second && second.score > top.score - 0.02) ? top : null;
+    cache.set(text, hit);
+  }
+  return hit ?? undefined;
+}
+
+function namesOf(l: LinkRecord): { names: string[]; contextual: boolean } {
+  const own = [l.text, l.label ?? ''].map(oneLine).filter((n) => n && !isGenericLinkText(n) && !isGenericLinkText(parseItemLabel(n).rest));
+  if (own.length) return { names: own, contextual: false };
+  const ctx = [l.listItemText ?? '', l.rowText ?? ''].map(oneLine).filter(Boolean);
+  if (ctx.length) return { names: ctx, contextual: true };
+  return { names: l.heading ? [oneLine(l.heading)] : [], contextual: true };
+}
+
+/** The first h1/h2 texts of a page, cheaply (no DOM): page titles name items on CMS item pages. */
+function firstHeadings(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<h([12])\b[^>]*>([\s\S]{0,600}?)<\/h\1>/gi)) {
+    const t = oneLine((m[2] ?? '').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/gi, ' ').replace(/&amp;/gi, '&'));
+    if (t) out.push(t);
+    if (out.length >= 2) break;
+  }
+  return out;
+}
+
+export function discoverCandidates(site: Site, checklist: Checklist): Map<string, Candidate[]> {
+  const out = new Map<string, Map<string, Candidate>>();
+  for (const item of checklist.items) out.set(item.code, new Map());
+  const add = (c: Candidate) => {
+    const m = out.get(c.code);
+    if (!m) return;
+    const key = `${c.source === 'self' ? 'self' : 'link'}|${canon(c.url)}`;
+    const prev = m.get(key);
+    if (!prev) {
+      m.set(key, c);
+      return;
+    }
+    const rank = (x: Candidate) => (x.source === 'index' ? 2 : x.source === 'link' ? 1 : 0) + x.ident;
+    const keep = rank(c) > rank(prev) ? c : prev;
+    const other = keep === c ? prev : c;
+    keep.names = [...new Set([...keep.names, ...other.names])];
+    m.set(key, keep);
+  };
+
+  // (a) ITA/OIT index pages.
+  for (const page of findIndexPages(site, checklist)) {
+    for (const row of parseIndexRows(site, page)) {
+      const id = identifyRow(checklist, row);
+      if (!id) continue;
+      const rowCtx: RowContext = { text: row.text, cells: row.cells, hint: row.hint };
+      for (const link of row.links) {
+        add({
+          code: id.code,
+          url: link.url,
+          names: [link.text].filter(Boolean),
+          row: rowCtx,
+          source: 'index',
+          ident: id.score,
+          numberOnly: id.numberOnly,
+          via: `ITA page row '${clip(id.quote, 50)}' > link '${clip(link.text || link.url, 40)}'`,
+          fromUrl: page.url,
+          linkText: link.text,
+          title: clip(row.links.reduce((t, l) => (l.text ? t.replace(l.text, '') : t), parseItemLabel(id.quote).rest || id.quote).replace(/[\s:|>-]+$/, ''), 60),
+        });
+      }
+    }
+  }
+
+  // (b) Links anywhere whose words (or, for generic texts, the row/list/heading around them) name an item.
+  const cache = new Map<string, ItemScore | null>();
+  for (const l of site.links) {
+    if (l.tag === 'sitemap' || l.tag === 'redirect' || l.tag === 'meta-refresh') continue;
+    const { names, contextual } = namesOf(l);
+    let best: ItemScore | undefined;
+    let bestName = '';
+    for (const n of names) {
+      const t = topItem(checklist, n, cache);
+      if (t && (!best || t.score > best.score)) {
+        best = t;
+        bestName = n;
+      }
+    }
+    if (!best) continue;
+    const menu = l.menuPath?.length ? `menu '${clip(l.menuPath.join(' > '), 60)}'` : undefined;
+    const where = menu ?? `link '${clip(l.text || l.label || bestName, 50)}' on ${pageName(site, l.fromUrl)}`;
+    add({
+      code: best.code,
+      url: l.toUrl,
+      names,
+      source: 'link',
+      ident: best.score * (contextual ? 0.92 : 1),
+      via: contextual ? `'${clip(bestName, 50)}' > link '${clip(l.text || l.label || l.toUrl, 30)}' on ${pageName(site, l.fromUrl)}` : where,
+      fromUrl: l.fromUrl,
+      linkText: l.text || l.label,
+      title: clip(parseItemLabel(bestName).rest || bestName, 60),
+    });
+  }
+
+  // (c) Pages and documents that name themselves: page title / h1, or a document's opening text.
+  for (const p of site.pages) {
+    if (p.status < 200 || p.status >= 300) continue;
+    if (p.kind === 'html') {
+      const titles = [p.title?.split(/\s[|\-–]\s/)[0] ?? '', ...firstHeadings(p.html ?? '')].filter((t) => t && t.length < 200);
+      for (const t of titles) {
+        const top = topItem(checklist, t, cache);
+        if (top) add({ code: top.code, url: p.url, names: [t], source: 'self', ident: top.score * 0.9, via: `page titled '${clip(t, 50)}'`, title: clip(t, 60) });
+      }
+    } else if (p.text) {
+      const head = itemsInHead(checklist, p.text.slice(0, 1500));
+      const first = head[0];
+      if (first && first.index < 600) {
+        add({ code: first.code, url: p.url, names: [], source: 'self', ident: first.exact ? 0.75 : 0.65, via: `document whose own title reads '${clip(first.form, 50)}'`, title: clip(first.form, 60) });
+      }
+    }
+  }
+
+  const result = new Map<string, Candidate[]>();
+  for (const [code, m] of out) result.set(code, [...m.values()]);
+  return result;
+}

@@ -1,0 +1,171 @@
+/**
+ * ITA/OIT index pages: detection and parsing into item rows. Agencies publish one page listing every
+ * item (tables per sub-indicator "ข้อ | ข้อมูล | URL | คำอธิบาย", lists, accordions), with labels in
+ * every style (O1, o1, OIT 1, 011, O01, "11.", Thai digits) and generic link texts ("ดาวน์โหลด").
+ */
+import type { Element } from 'domhandler';
+import type { Checklist } from '../checklist/schema.js';
+import { normalizeUrl } from '../crawl/normalize-url.js';
+import { fold } from '../text/fold.js';
+import { isGenericLinkText, parseItemLabel } from '../matchers/lib/identify.js';
+import type { PageSnapshot } from '../store/types.js';
+import { canon, nodeText, oneLine, resolveHref, type Site } from './site.js';
+
+export interface IndexRowLink {
+  url: string;
+  text: string;
+}
+
+export interface IndexRow {
+  /** Page the row is on. */
+  page: string;
+  text: string;
+  cells?: string[];
+  hint?: number;
+  links: IndexRowLink[];
+  kind: 'table-row' | 'list-item' | 'heading' | 'paragraph' | 'link-context';
+}
+
+// "ITA", "ITA 2566", "OIT 66", "(ITA)", "การประเมินคุณธรรมและความโปร่งใส…" — not item titles that merely
+// contain "คุณธรรมและความโปร่งใส" (มาตรการส่งเสริมคุณธรรมและความโปร่งใส is O42).
+const ITA_LABEL = /^\W*(?:ita|oit)(?:\W|$)|(?:^|[\s(])(?:ita|oit)\s*(?:\d{2,4})?\W*$|^(?:การ)?ประเมินคุณธรรมและความโปร่งใส|^การเปิดเผยข้อมูลสาธารณะ/i;
+const NOT_ITA = /moit|ita\s*-?\s*vec/i;
+
+function isIndexLabel(text: string, labels: string[]): boolean {
+  const t = fold(text);
+  if (!t || t.length > 120) return false;
+  if (NOT_ITA.test(t)) return false;
+  if (ITA_LABEL.test(t)) return true;
+  return labels.some((l) => {
+    const f = fold(l);
+    return f.length > 0 && (t === f || (t.startsWith(f) && t.length <= f.length + 12));
+  });
+}
+
+const CODE_RE = /(?:^|[^a-z0-9])(?:o|oit)\s?-?\s?0?(\d{1,2})(?!\d)/gi;
+
+function codeCount(text: string): number {
+  const nums = new Set<string>();
+  for (const m of fold(text).matchAll(CODE_RE)) nums.add(m[1]!);
+  return nums.size;
+}
+
+/** Pages that are (or look like) the site's ITA/OIT index. */
+export function findIndexPages(site: Site, checklist: Checklist): PageSnapshot[] {
+  const labels = checklist.indexPageLabels;
+  const found = new Map<string, PageSnapshot>();
+  const add = (p: PageSnapshot | undefined) => {
+    if (p && p.kind === 'html' && p.status >= 200 && p.status < 300) found.set(canon(p.url), p);
+  };
+  for (const l of site.links) {
+    if (!/^https?:/i.test(l.toUrl)) continue;
+    if (isIndexLabel(l.text, labels) || (l.label && isIndexLabel(l.label, labels))) add(site.page(l.toUrl));
+  }
+  for (const p of site.pages) {
+    if (p.kind !== 'html') continue;
+    if (p.title && isIndexLabel(p.title.split(/[|\-–:]/)[0] ?? '', labels)) add(p);
+    else if (codeCount(p.text ?? '') >= 8) add(p);
+  }
+  return [...found.values()];
+}
+
+const HEADING_SEL = 'h1,h2,h3,h4,h5,h6,summary,dt,button,.card-header,.panel-heading,.accordion-header,.accordion-button,.panel-title,.card-title';
+
+/** Parses one index page into rows: table rows, leaf list items, headings with their sections, paragraphs. */
+export function parseIndexRows(site: Site, page: PageSnapshot): IndexRow[] {
+  const rows: IndexRow[] = [];
+  const view = site.view(page);
+  const base = page.finalUrl || page.url;
+  const seen = new Set<string>();
+  const push = (row: IndexRow) => {
+    if (row.links.length === 0 && row.hint === undefined) return;
+    const key = `${row.kind}|${row.text}|${row.links.map((l) => l.url).join(',')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    rows.push(row);
+  };
+  const linksIn = (els: Element[]): IndexRowLink[] => {
+    const out: IndexRowLink[] = [];
+    for (const el of els) {
+      const $ = view!.$;
+      const as = el.name === 'a' ? [el] : ($(el).find('a,area,iframe').toArray() as Element[]);
+      for (const a of as) {
+        const url = a.name === 'iframe' ? (a.attribs?.src ? (normalizeUrl(a.attribs.src, base) ?? undefined) : undefined) : resolveHref(a, base);
+        if (url === undefined) continue;
+        out.push({ url, text: oneLine(nodeText(a)) || oneLine(a.attribs?.title ?? '') });
+      }
+    }
+    return out;
+  };
+  const hintOf = (text: string) => {
+    const l = parseItemLabel(text);
+    return l.foreign ? undefined : l.number;
+  };
+
+  if (view) {
+    const $ = view.$;
+    $('tr').each((_, tr) => {
+      const cells = $(tr)
+        .children('td,th')
+        .toArray()
+        .map((c) => oneLine(nodeText(c)));
+      if (cells.length === 0) return;
+      const text = cells.join(' | ');
+      const firstLabelCell = cells.find((c) => parseItemLabel(c).number !== undefined);
+      push({ page: page.url, text, cells, hint: firstLabelCell ? hintOf(firstLabelCell) : undefined, links: linksIn([tr as Element]), kind: 'table-row' });
+    });
+    $('li').each((_, li) => {
+      const $li = $(li);
+      if ($li.find('li a').length > 0) {
+        // A menu or list parent: its own label may still head its sub-list ("O11 …" > "ดาวน์โหลด").
+        const own = oneLine(nodeText(($li.children().not('ul,ol').toArray() as Element[]) ?? []));
+        const hint = hintOf(own);
+        if (hint !== undefined) push({ page: page.url, text: own, hint, links: linksIn($li.children('ul,ol').first().find('> li').toArray() as Element[]), kind: 'list-item' });
+        return;
+      }
+      const text = oneLine(nodeText(li));
+      push({ page: page.url, text, hint: hintOf(text), links: linksIn([li as Element]), kind: 'list-item' });
+    });
+    $(HEADING_SEL).each((_, h) => {
+      const $h = $(h);
+      const text = oneLine(nodeText(h));
+      if (!text || text.length > 300) return;
+      const own = linksIn([h as Element]);
+      // The section of a heading: following siblings up to the next heading of the same kind; when the
+      // heading sits alone in a wrapper (card-header), the wrapper's following siblings.
+      let section: Element[] = [];
+      let cur = $h;
+      for (let up = 0; up < 3 && section.length === 0; up++) {
+        const sibs: Element[] = [];
+        for (const s of cur.nextAll().toArray() as Element[]) {
+          if ($(s).is(HEADING_SEL) || $(s).find(HEADING_SEL).length > 0) break;
+          sibs.push(s);
+        }
+        section = sibs;
+        if (section.length === 0) cur = cur.parent();
+      }
+      const links = [...own, ...linksIn(section)];
+      if (links.length > 12) return; // a whole section of many items, not one item's block
+      push({ page: page.url, text, hint: hintOf(text), links, kind: 'heading' });
+    });
+    $('p,div').each((_, el) => {
+      const $el = $(el);
+      if ($el.find('p,div,table,ul,ol,li,h1,h2,h3,h4,h5,h6').length > 0) return;
+      if ($el.closest('li,tr').length > 0) return;
+      const text = oneLine(nodeText(el));
+      if (!text || text.length > 400) return;
+      const links = linksIn([el as Element]);
+      if (links.length === 0) return;
+      push({ page: page.url, text, hint: hintOf(text), links, kind: 'paragraph' });
+    });
+  }
+
+  // Rows as the crawler saw them (covers pages rendered by JavaScript, whose stored HTML may be a shell).
+  for (const l of site.linksFrom(page.url)) {
+    const ctx = l.rowText || l.listItemText;
+    const text = ctx || (isGenericLinkText(l.text) ? l.heading : undefined);
+    if (!text) continue;
+    push({ page: page.url, text: oneLine(text), hint: hintOf(text), links: [{ url: l.toUrl, text: oneLine(l.text || l.label || '') }], kind: 'link-context' });
+  }
+  return rows;
+}

@@ -1,0 +1,259 @@
+/**
+ * Verifies one candidate for one item by composing the matchers: reachable → on the own site (or an
+ * online system) → readable → not a placeholder → it is this item (not a look-alike) → content
+ * elements → fiscal year. A page that lists documents is followed one hop: the document is usually
+ * the evidence, and of several years' documents the right year's one is picked.
+ */
+import type { Checklist, ChecklistItem } from '../checklist/schema.js';
+import { runMatcher, type MatchContext, type MatchOutcome, type Target } from '../matchers/index.js';
+import { bestItem, isGenericLinkText, parseItemLabel } from '../matchers/lib/identify.js';
+import { serviceOf } from '../matchers/lib/hosts.js';
+import type { Evidence } from '../store/types.js';
+import type { Candidate } from './candidates.js';
+import { canon, DOC_EXT, oneLine, type ContentLink, type Site } from './site.js';
+
+export type CandidateStatus = 'pass' | 'fail' | 'needs-review';
+
+export interface CandidateVerdict {
+  status: CandidateStatus;
+  confidence: number;
+  /** Why not passed; caveats of a pass. */
+  reasons: string[];
+  /** Evidence best first (a pass: the evidence on the own site first). */
+  evidence: Evidence[];
+  /** Fiscal years found in evidence of the wrong year. */
+  wrongYears?: number[];
+  candidate: Candidate;
+}
+
+export interface VerifyEnv {
+  site: Site;
+  checklist: Checklist;
+  year: number;
+}
+
+const clip = (s: string, n = 50) => {
+  const t = oneLine(s);
+  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+};
+
+function nameOf(c: Candidate, target: Target): string {
+  const n = c.linkText && !isGenericLinkText(c.linkText) ? c.linkText : c.title;
+  return clip(n || target.title || target.url);
+}
+
+interface Ctx {
+  env: VerifyEnv;
+  item: ChecklistItem;
+}
+
+function mctx(x: Ctx, names: string[], target: Target, row?: Candidate['row']): MatchContext {
+  return { item: x.item, checklist: x.env.checklist, year: x.env.year, siteHost: x.env.site.host, names, row, target };
+}
+
+/** Evaluates a target (page or document) for the item without following links. */
+interface TargetResult {
+  status: CandidateStatus;
+  confidence: number;
+  reasons: string[];
+  caveats: string[];
+  quote?: string;
+  wrongYears?: number[];
+  /** An online-system item satisfied by a link out of the own site. */
+  online?: boolean;
+  /** The target names another item (look-alike / wrong file). */
+  otherItem?: string;
+}
+
+function judgeTarget(x: Ctx, c: Pick<Candidate, 'names' | 'row' | 'ident' | 'numberOnly'>, target: Target, label: string): TargetResult {
+  const ctx = mctx(x, c.names, target, c.row);
+  const caveats: string[] = [];
+  let conf = Math.min(1, c.ident);
+  const fail = (reason: string, extra: Partial<TargetResult> = {}): TargetResult => ({ status: 'fail', confidence: 0.85, reasons: [`${label}: ${reason}`], caveats, ...extra });
+  const review = (reason: string, extra: Partial<TargetResult> = {}): TargetResult => ({ status: 'needs-review', confidence: 0.5, reasons: [`${label}: ${reason}`], caveats, ...extra });
+
+  const reach = runMatcher('reachable', ctx);
+  if (reach.verdict === 'fail') return fail(reach.reason ?? 'ลิงก์ใช้ไม่ได้');
+  const ext = runMatcher('external-host', ctx);
+  if (ext.verdict === 'unknown') return review(ext.reason ?? 'อยู่นอกเว็บไซต์หน่วยงาน');
+  if (ext.verdict === 'pass' && ext.data?.online) {
+    // The link to the working system is the evidence; its page cannot be opened here.
+    caveats.push(ext.reason ?? '');
+    return { status: 'pass', confidence: conf * (ext.confidence ?? 0.8), reasons: [], caveats, online: true };
+  }
+  if (reach.verdict === 'unknown') return review(reach.reason ?? 'ไม่ได้เปิดลิงก์นี้');
+  if (reach.verdict === 'skip') return fail('ไม่ใช่ลิงก์ไปยังหน้าเว็บหรือเอกสาร');
+
+  const scan = runMatcher('scanned-document', ctx);
+  if (scan.verdict === 'unknown') return review(scan.reason ?? 'อ่านเอกสารไม่ได้');
+  if (scan.verdict === 'pass' && scan.confidence !== undefined && scan.confidence < 1) {
+    conf *= scan.confidence;
+    if (scan.reason) caveats.push(scan.reason);
+  }
+  const ph = runMatcher('placeholder', ctx);
+  if (ph.verdict === 'fail') return fail(ph.reason ?? 'ยังไม่มีเนื้อหา');
+
+  const self = runMatcher('document-self-title', ctx);
+  if (self.verdict === 'fail') {
+    const other = String(self.data?.other ?? '');
+    // Words that name the item strongly and a document that also mentions it: let a human decide.
+    if (self.data?.mentionsMine && c.ident >= 0.85 && !c.numberOnly) return review(self.reason ?? '', { otherItem: other });
+    return fail(self.reason ?? 'เนื้อหาเป็นรายการอื่น', { otherItem: other });
+  }
+  if (c.numberOnly && self.verdict !== 'pass') {
+    return review('หน้า ITA ระบุรายการนี้ด้วยเลขข้อเท่านั้น และเอกสารไม่บอกชื่อรายการ ต้องตรวจว่าเป็นเอกสารของข้อนี้');
+  }
+  if (self.verdict === 'pass') conf = Math.max(conf, Math.min(1, 0.8 * (self.confidence ?? 1) + 0.2 * conf));
+
+  const el = runMatcher('content-elements', ctx);
+  const fy = runMatcher('fiscal-year', ctx);
+  const reasons: string[] = [];
+  let status: CandidateStatus = 'pass';
+  const worst = (o: MatchOutcome) => {
+    if (o.verdict === 'fail') status = 'fail';
+    else if (o.verdict === 'unknown' && status === 'pass') status = 'needs-review';
+  };
+  worst(el);
+  worst(fy);
+  if (el.verdict === 'fail' || el.verdict === 'unknown') reasons.push(`${label}: ${el.reason}`);
+  if (fy.verdict === 'fail' || fy.verdict === 'unknown') reasons.push(`${label}: ${fy.reason}`);
+  const wrongYears = fy.verdict === 'fail' ? ((fy.data?.foundYears as number[] | undefined) ?? []) : undefined;
+  if (status === 'pass') {
+    if (fy.verdict === 'pass' && fy.reason) caveats.push(fy.reason);
+    conf *= (el.confidence ?? 1) * (fy.confidence ?? 1);
+    return { status, confidence: conf, reasons: [], caveats, quote: fy.quote && x.item.period !== 'none' ? fy.quote : (el.quote ?? fy.quote) };
+  }
+  return { status, confidence: status === 'fail' ? 0.85 : 0.5, reasons, caveats, wrongYears, quote: fy.quote ?? el.quote };
+}
+
+function isDocUrl(site: Site, url: string): boolean {
+  const p = site.page(url);
+  if (p) return p.kind !== 'html';
+  if (DOC_EXT.test(url)) return true;
+  return serviceOf(url).type === 'file';
+}
+
+/** Content links of a page worth following one hop: not menus, not the page itself, not mail/phone. */
+function childLinks(site: Site, pageUrl: string, links: ContentLink[]): ContentLink[] {
+  const seen = new Set<string>();
+  const out: ContentLink[] = [];
+  for (const l of links) {
+    if (!/^https?:/i.test(l.url) && !/^(#|javascript:)/i.test(l.url)) continue;
+    if (/^(#|javascript:)/i.test(l.url)) continue;
+    const k = canon(l.url);
+    if (k === canon(pageUrl) || seen.has(k) || site.isTemplateLink(l.url)) continue;
+    seen.add(k);
+    out.push(l);
+  }
+  return out.slice(0, 40);
+}
+
+function evidenceOf(site: Site, url: string, foundVia: string, quote?: string): Evidence {
+  const clickPath = site.clickPath(url);
+  return { url, foundVia, ...(quote ? { quote: clip(quote, 160) } : {}), ...(clickPath ? { clickPath } : {}) };
+}
+
+interface Explored extends TargetResult {
+  /** Evidence, the deepest (the document itself) first. */
+  evidence: Evidence[];
+}
+
+type Ident = Pick<Candidate, 'names' | 'row' | 'ident' | 'numberOnly'>;
+
+/**
+ * Judges `url` and, for an html page, follows its content links: documents up to two hops (menu page →
+ * detail page → PDF, as local-government CMSs do), other pages one hop. Links that name another item
+ * are not followed: category pages list several items.
+ */
+function explore(x: Ctx, c: Ident, url: string, label: string, via: string, depth: number): Explored {
+  const { site, checklist } = x.env;
+  const target = site.target(url);
+  const own = judgeTarget(x, c, target, label);
+  const finalUrl = target.snapshot?.finalUrl || url;
+  const here = (quote?: string) => evidenceOf(site, finalUrl, via, quote);
+  if (own.online) return { ...own, evidence: [here()] };
+
+  const view = depth < 2 && target.snapshot?.kind === 'html' && target.snapshot.status < 300 ? site.view(target.snapshot) : undefined;
+  const children = view ? childLinks(site, finalUrl, view.mainLinks) : [];
+  const docChildren = children.filter((l) => isDocUrl(site, l.url));
+  const pageChildren = depth === 0 ? children.filter((l) => !isDocUrl(site, l.url) && site.isOwn(l.url)) : [];
+
+  const childVerdicts: (Explored & { link: ContentLink; isDoc: boolean })[] = [];
+  const judgeChild = (l: ContentLink, isDoc: boolean) => {
+    const names = [l.text, l.label ?? ''].map(oneLine).filter((n) => n && !isGenericLinkText(n));
+    const ctxNames = names.length ? names : [l.context ?? ''].filter(Boolean);
+    for (const n of ctxNames) {
+      const other = bestItem(checklist, n);
+      if (other && other.code !== x.item.code) return;
+    }
+    const ctxText = l.context && !isGenericLinkText(l.context) ? l.context : undefined;
+    const childName = clip(names[0] ?? ctxText ?? `${label.replace(/^"|"$/g, '')} (ไฟล์แนบ)`, 40);
+    const r = explore(
+      x,
+      { names: [...ctxNames, ...c.names], row: c.row, ident: c.ident * 0.95, numberOnly: c.numberOnly },
+      l.url,
+      `"${childName}"`,
+      `${via} > link '${childName}'`,
+      depth + 1,
+    );
+    if (r.otherItem && r.otherItem !== x.item.code) return;
+    childVerdicts.push({ ...r, link: l, isDoc });
+  };
+  for (const l of docChildren) judgeChild(l, true);
+  const passOf = () => childVerdicts.filter((v) => v.status === 'pass').sort((a, b) => b.confidence - a.confidence)[0];
+  if (!passOf() && own.status !== 'pass') for (const l of pageChildren.slice(0, 15)) judgeChild(l, false);
+
+  const bestChild = passOf();
+  if (bestChild) {
+    const evidence = bestChild.online ? [here(), ...bestChild.evidence] : [...bestChild.evidence, here(own.quote)];
+    return { ...bestChild, online: false, evidence };
+  }
+
+  const docsDecide = x.item.evidence === 'document' && childVerdicts.some((v) => v.isDoc);
+  if (own.status === 'pass' && !docsDecide) return { ...own, evidence: [here(own.quote)] };
+
+  const review = childVerdicts.filter((v) => v.status === 'needs-review');
+  const wrongYears = childVerdicts.length
+    ? childVerdicts.every((v) => v.wrongYears?.length)
+      ? [...new Set(childVerdicts.map((v) => v.wrongYears![0]!))]
+      : undefined
+    : own.wrongYears;
+  if (review.length > 0 || own.status === 'needs-review') {
+    const reasons = review.length ? review.flatMap((v) => v.reasons) : own.reasons;
+    return { status: 'needs-review', confidence: 0.5, reasons, caveats: [], wrongYears, evidence: [here(own.quote), ...review.flatMap((v) => v.evidence)] };
+  }
+  const reasons = childVerdicts.length ? childVerdicts.flatMap((v) => v.reasons) : [...own.reasons];
+  if (own.status === 'pass' && docsDecide) reasons.unshift(`${label}: หน้าเว็บมีข้อมูล แต่เอกสารที่แนบไว้ไม่ผ่านเกณฑ์`);
+  return { status: 'fail', confidence: own.confidence, reasons, caveats: [], wrongYears, otherItem: own.otherItem, evidence: [here(own.quote)] };
+}
+
+export function verifyCandidate(env: VerifyEnv, item: ChecklistItem, c: Candidate): CandidateVerdict {
+  const { site } = env;
+  const x: Ctx = { env, item };
+  const target = site.target(c.url);
+  const label = `"${nameOf(c, target)}"`;
+
+  // The words must name this item (index rows and links were assigned by their best item already).
+  if (c.source === 'link') {
+    const tm = runMatcher('title-match', mctx(x, c.names, target));
+    if (tm.verdict === 'fail') return { status: 'fail', confidence: 0.5, reasons: [`${label}: ${tm.reason}`], evidence: [], candidate: c };
+  }
+
+  const r = explore(x, c, c.url, label, c.via, 0);
+  if (r.online) {
+    // The link out of the own site is the evidence: submit the own page that carries it.
+    const from = c.fromUrl && site.isOwn(c.fromUrl) ? c.fromUrl : undefined;
+    const evidence: Evidence[] = [];
+    if (from) evidence.push(evidenceOf(site, from, `${c.via} (หน้าที่มีลิงก์ไปยังระบบ)`));
+    evidence.push(...r.evidence);
+    if (!from) return { status: 'needs-review', confidence: 0.5, reasons: [`${label}: ลิงก์ไปยังระบบภายนอกแต่ไม่พบหน้าบนเว็บไซต์หน่วยงานที่ลิงก์ไป`], evidence, candidate: c };
+    return { status: 'pass', confidence: r.confidence, reasons: r.caveats.filter(Boolean), evidence, candidate: c };
+  }
+  if (r.status === 'pass') return { status: 'pass', confidence: r.confidence, reasons: r.caveats.filter(Boolean), evidence: r.evidence, candidate: c };
+  return { status: r.status, confidence: r.confidence, reasons: r.reasons, evidence: r.evidence, wrongYears: r.wrongYears, candidate: c };
+}
+
+/** "O11 รายงาน…" → "รายงาน…": labels removed for display. */
+export function withoutLabel(s: string): string {
+  return parseItemLabel(s).rest || s;
+}

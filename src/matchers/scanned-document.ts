@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { defineMatcher } from './types.js';
+
+/**
+ * Does a document have readable text? A scan with no text layer (textSource "none" or nearly no text)
+ * cannot be judged here: a human must read it. OCR text can be judged, with lower confidence.
+ */
+export const scannedDocument = defineMatcher({
+  meta: {
+    id: 'scanned-document',
+    description: 'A document has a readable text layer (scans need review; OCR text lowers confidence)',
+    params: z.object({ minChars: z.number().int().min(0).default(40), ocrConfidence: z.number().min(0).max(1).default(0.75) }),
+  },
+  match(ctx, params) {
+    const s = ctx.target?.snapshot;
+    if (!s || s.kind === 'html') return { verdict: 'skip' };
+    const chars = (ctx.target?.text ?? '').replace(/\s+/g, '').length;
+    if (s.textSource === 'none' || chars < params.minChars) {
+      return {
+        verdict: 'unknown',
+        reason: s.kind === 'image' ? 'หลักฐานเป็นไฟล์รูปภาพ อ่านข้อความไม่ได้ ต้องให้เจ้าหน้าที่ตรวจ' : 'เอกสารเป็นภาพสแกน ไม่มีข้อความให้อ่าน ต้องให้เจ้าหน้าที่ตรวจ',
+        data: { scanned: true },
+      };
+    }
+    if (s.textSource === 'ocr') return { verdict: 'pass', confidence: params.ocrConfidence, reason: 'ข้อความได้จากการอ่านภาพสแกน (OCR) อาจคลาดเคลื่อน' };
+    return { verdict: 'pass', confidence: 1 };
+  },
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { loadChecklist } from '../../src/checklist/load.js';
+import { judge } from '../../src/check/judge.js';
+import { buildSite } from '../../src/check/site.js';
+import { extractLinks } from '../../src/crawl/extract-links.js';
+import type { ItemOverride, ItemResult, LinkRecord, PageSnapshot } from '../../src/store/types.js';
+import { snap } from '../matchers/ctx.js';
+
+const SITE = 'http://www.dan.go.th';
+const { checklist: C2565 } = loadChecklist(2565);
+
+/** A tiny stored scan: html pages (links extracted by the crawler's extractor) and document texts. */
+function scan(pages: Record<string, string | { doc: string; textSource?: PageSnapshot['textSource'] } | { status: number }>) {
+  const snaps: PageSnapshot[] = [];
+  const links: LinkRecord[] = [];
+  for (const [path, v] of Object.entries(pages)) {
+    const url = SITE + path;
+    if (typeof v === 'string') {
+      const html = `<html><head><title>${path}</title></head><body>${v}</body></html>`;
+      snaps.push(snap({ url, html, text: v.replace(/<[^>]+>/g, ' '), kind: 'html' }));
+      links.push(...extractLinks(html, url));
+    } else if ('doc' in v) snaps.push(snap({ url, kind: 'pdf', text: v.doc, textSource: v.textSource ?? 'pdftotext' }));
+    else snaps.push(snap({ url, status: v.status, kind: 'html', text: '' }));
+  }
+  return { pages: snaps, links };
+}
+
+function run(pages: Parameters<typeof scan>[0], overrides: ItemOverride[] = []): Map<string, ItemResult> {
+  const s = scan(pages);
+  const results = judge({ checklist: C2565, startUrl: SITE + '/', pages: s.pages, links: s.links, overrides });
+  return new Map(results.map((r) => [r.code, r]));
+}
+
+const SIX_OK = 'รายงานการกำกับติดตามการดำเนินงานประจำปี รอบ 6 เดือน ประจำปีงบประมาณ พ.ศ. 2565 (ตุลาคม 2564 - มีนาคม 2565) โครงการก่อสร้างถนน งบประมาณ 450,000 บาท เบิกจ่าย 448,500 บาท ความก้าวหน้า ดำเนินการแล้วเสร็จ';
+const PROC_2564_OK = 'รายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. 2564 งบประมาณที่ใช้ในการจัดซื้อจัดจ้าง 3,770,500 บาท ปัญหาอุปสรรค ข้อเสนอแนะ';
+
+describe('judge', () => {
+  it('returns one result per checklist item; nothing found → fail with a Thai reason', () => {
+    const r = run({ '/': '<h1>หน้าแรก</h1>' });
+    expect(r.size).toBe(43);
+    const o11 = r.get('O11')!;
+    expect(o11.status).toBe('fail');
+    expect(o11.score).toBe(0);
+    expect(o11.reasons[0]).toContain('ไม่พบ');
+  });
+
+  it('an ITA row with a generic "ดาวน์โหลด" link passes via the row, with a click path from home', () => {
+    const r = run({
+      '/': '<nav><a href="/ita">ITA</a></nav>',
+      '/ita': '<table><tr><th>ข้อ</th><th>ข้อมูล</th><th>URL</th></tr><tr><td>011</td><td>รายงานการกำกับติดตามการดำเนินงานประจำปี รอบ 6 เดือน</td><td><a href="/f/doc_11.pdf">ดาวน์โหลด</a></td></tr></table>',
+      '/f/doc_11.pdf': { doc: SIX_OK },
+    });
+    const o11 = r.get('O11')!;
+    expect(o11.status).toBe('pass');
+    expect(o11.score).toBe(100);
+    expect(o11.urls[0]).toBe(`${SITE}/f/doc_11.pdf`);
+    expect(o11.evidence[0]!.foundVia).toMatch(/ITA page row .* > link 'ดาวน์โหลด'/);
+    expect(o11.evidence[0]!.clickPath?.map((s) => s.text)).toEqual(['ITA', expect.stringContaining('ดาวน์โหลด')]);
+    expect(o11.confidence).toBeGreaterThan(0.8);
+  });
+
+  it('a report of an older year fails with a reason naming the years', () => {
+    const r = run({
+      '/': '<a href="/proc">รายงานผลการจัดซื้อจัดจ้างประจำปี</a>',
+      '/proc': '<h1>รายงานผลการจัดซื้อจัดจ้างประจำปี</h1><ul><li><a href="/f/a.pdf">รายงานผลการจัดซื้อจัดจ้าง ปี 2563</a></li></ul>',
+      '/f/a.pdf': { doc: PROC_2564_OK.replace('2564', '2563') },
+    });
+    const o24 = r.get('O24')!;
+    expect(o24.status).toBe('fail');
+    expect(o24.reasons.join(' ')).toContain('2563');
+    expect(o24.reasons.join(' ')).toContain('2564');
+  });
+
+  it('of several years on one page, the right year is picked', () => {
+    const r = run({
+      '/': '<a href="/proc">รายงานผลการจัดซื้อจัดจ้างประจำปี</a>',
+      '/proc': '<ul><li><a href="/f/2563.pdf">ปี 2563</a></li><li><a href="/f/2564.pdf">ปี 2564</a></li></ul>',
+      '/f/2563.pdf': { doc: PROC_2564_OK.replace('2564', '2563') },
+      '/f/2564.pdf': { doc: PROC_2564_OK },
+    });
+    expect(r.get('O24')!.status).toBe('pass');
+    expect(r.get('O24')!.urls[0]).toBe(`${SITE}/f/2564.pdf`);
+  });
+
+  it('scanned document and Google Drive → needs-review, never a silent pass', () => {
+    const r = run({
+      '/': '<a href="/f/six.pdf">รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน</a><a href="https://drive.google.com/file/d/x/view">รายงานผลการจัดซื้อจัดจ้างประจำปี 2564</a>',
+      '/f/six.pdf': { doc: '', textSource: 'none' },
+    });
+    expect(r.get('O11')!.status).toBe('needs-review');
+    expect(r.get('O11')!.reasons.join(' ')).toContain('สแกน');
+    expect(r.get('O24')!.status).toBe('needs-review');
+    expect(r.get('O24')!.reasons.join(' ')).toContain('Google Drive');
+  });
+
+  it('a link to the working system is the evidence of an online-system item; the own page is submitted first', () => {
+    const r = run({ '/': '<a href="https://www.facebook.com/dan" title="Facebook"><img src="/fb.png" alt="Facebook"></a>' });
+    const o9 = r.get('O9')!;
+    expect(o9.status).toBe('pass');
+    expect(o9.urls[0]).toBe(`${SITE}/`);
+    expect(o9.reasons.join(' ')).toContain('Facebook');
+  });
+
+  it('a look-alike never passes: the monthly summary behind an "annual report" link', () => {
+    const r = run({
+      '/': '<a href="/f/x.pdf">รายงานผลการจัดซื้อจัดจ้างประจำปี 2564</a>',
+      '/f/x.pdf': { doc: 'สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน ตุลาคม 2564 (แบบ สขร.1) งานที่จัดซื้อ วงเงิน 12,500 บาท วิธีซื้อ เฉพาะเจาะจง' },
+    });
+    expect(r.get('O24')!.status).toBe('fail');
+    expect(r.get('O23')!.status).not.toBe('fail'); // the document is found for O23 by its own title
+  });
+
+  it('overrides replace the status last and keep the automatic one', () => {
+    const now = '2024-05-01T00:00:00.000Z';
+    const r = run({ '/': '<h1>หน้าแรก</h1>' }, [
+      { site: SITE, year: 2565, code: 'O11', status: 'pass', url: `${SITE}/manual.pdf`, by: 'สมศรี', note: 'ตรวจแล้ว', createdAt: now },
+      { site: SITE, year: 2565, code: 'O12', status: 'pass', by: 'สมศรี', createdAt: now },
+      { site: SITE, year: 2565, code: 'O13', status: 'not-applicable', by: 'สมศรี', createdAt: now },
+    ]);
+    expect(r.get('O11')).toMatchObject({ status: 'pass', score: 100, urls: [`${SITE}/manual.pdf`], override: { by: 'สมศรี', automaticStatus: 'fail' } });
+    // a pass override without any URL cannot be a pass
+    expect(r.get('O12')!.status).toBe('needs-review');
+    expect(r.get('O13')).toMatchObject({ status: 'not-applicable', score: 0 });
+  });
+
+  it('a pass always has a URL on the own site and only a pass scores 100', () => {
+    const r = run({
+      '/': '<nav><a href="/ita">ITA</a></nav>',
+      '/ita': '<ul><li>O11 รายงานการกำกับติดตามการดำเนินงานประจำปี รอบ 6 เดือน <a href="/f/doc_11.pdf">ดาวน์โหลด</a></li></ul>',
+      '/f/doc_11.pdf': { doc: SIX_OK },
+    });
+    for (const res of r.values()) {
+      expect(res.score === 100).toBe(res.status === 'pass');
+      if (res.status === 'pass') expect(res.urls.some((u) => u.startsWith(SITE))).toBe(true);
+    }
+  });
+
+  it('click paths are shortest paths over stored links', () => {
+    const s = scan({ '/': '<a href="/a">A</a><a href="/b">B</a>', '/a': '<a href="/c">C</a>', '/b': '<a href="/a">A2</a><a href="/d">D</a>', '/d': '<a href="/c">C2</a>', '/c': 'x' });
+    const site = buildSite(SITE + '/', s.pages, s.links);
+    expect(site.clickPath(SITE + '/c')!.map((x) => x.text)).toEqual(['A', 'C']);
+    expect(site.clickPath(SITE + '/nowhere')).toBeUndefined();
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { runMatcher } from '../../src/matchers/index.js';
+import { findEmail, findMoney, findPersonName, findPhone } from '../../src/matchers/lib/detectors.js';
+import { ctx, target } from './ctx.js';
+
+describe('detectors', () => {
+  it.each([['โทร ๐ ๔๕๘๒ ๖๑๒๓'], ['โทรศัพท์ 045-826123'], ['08 1234 5678'], ['+66 45 826 123']])('phone: %s', (t) => expect(findPhone(t)).toBeDefined());
+  it.each([['ปีงบประมาณ 2565'], ['หมู่ที่ 3']])('not a phone: %s', (t) => expect(findPhone(t)).toBeUndefined());
+  it.each([['saraban@dan.go.th']])('email: %s', (t) => expect(findEmail(t)).toBeDefined());
+  it.each([['รวม ๔๖๐,๕๐๐ บาท'], ['งบประมาณ (บาท) 450,000'], ['วงเงิน 1,200,000.00'], ['2.5 ล้านบาท']])('money: %s', (t) => expect(findMoney(t)).toBeDefined());
+  it.each([['ประจำปีงบประมาณ พ.ศ. 2565'], ['ร้อยละ 50'], ['งบประมาณ พ.ศ. 2565 จำนวน 3 โครงการ']])('not money: %s', (t) => expect(findMoney(t)).toBeUndefined());
+  it.each([['นายสมชาย ใจดี'], ['นางสาวมาลี ศรีสุข'], ['ว่าที่ ร.ต.สมศักดิ์ ดีงาม']])('person: %s', (t) => expect(findPersonName(t)).toBeDefined());
+});
+
+const SIX_OK = `รายงานการกำกับติดตามการดำเนินงานประจำปี รอบ ๖ เดือน ประจำปีงบประมาณ พ.ศ. ๒๕๖๕
+โครงการก่อสร้างถนน งบประมาณ ๔๕๐,๐๐๐ บาท เบิกจ่ายแล้ว ๔๔๘,๕๐๐ บาท ความก้าวหน้า ดำเนินการแล้วเสร็จ`;
+const SIX_NO_BUDGET = `รายงานการกำกับติดตามการดำเนินงานประจำปี รอบ ๖ เดือน ประจำปีงบประมาณ พ.ศ. ๒๕๖๕
+โครงการก่อสร้างถนน ความก้าวหน้า ดำเนินการแล้วเสร็จ โครงการส่งเสริมอาชีพ อยู่ระหว่างดำเนินการ`;
+
+describe('content-elements', () => {
+  it.each([
+    ['O11 with budget used', 2565, 'O11', target({ doc: SIX_OK })],
+    ['O24 with budget and problems', 2565, 'O24', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง งบประมาณที่ใช้ ๓,๗๗๐,๕๐๐ บาท ปัญหาอุปสรรค ข้อเสนอแนะ' })],
+    ['O5 contact page', 2565, 'O5', target({ html: '<p>ที่อยู่ ๙๙ หมู่ที่ ๓ ตำบลด่าน</p><p>โทร ๐ ๔๕๘๒ ๖๑๒๓</p><p>saraban@dan.go.th</p>' })],
+    ['O2 with photos', 2565, 'O2', target({ html: '<img src="/m.jpg" width="200" height="250"><p>นายสมชาย ใจดี นายกองค์การบริหารส่วนตำบล</p>' })],
+    ['O9 page with a Facebook link', 2565, 'O9', target({ html: '<a href="https://www.facebook.com/dan">Facebook</a>' })],
+    ['tone-less PDF text still counts', 2565, 'O24', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง งบประมาณที่ใช 3,770,500 บาท ปญหา ขอเสนอแนะ' })],
+  ])('valid: %s', (_n, year, code, t) => expect(runMatcher('content-elements', ctx(year, code, { target: t })).verdict).toBe('pass'));
+
+  it.each([
+    ['O11 without budget figures ("ปีงบประมาณ" is not a budget)', 2565, 'O11', target({ doc: SIX_NO_BUDGET }), 'fail'],
+    ['O24 without problems/suggestions', 2565, 'O24', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง งบประมาณที่ใช้ ๓,๗๗๐,๕๐๐ บาท' }), 'fail'],
+    ['O5 without e-mail', 2565, 'O5', target({ html: '<p>ที่อยู่ ตำบลด่าน โทร ๐ ๔๕๘๒ ๖๑๒๓</p>' }), 'fail'],
+    ['O2 without photos', 2565, 'O2', target({ html: '<p>นายสมชาย ใจดี นายก</p>' }), 'fail'],
+    ['O2 as a PDF: photos cannot be checked', 2565, 'O2', target({ doc: 'นายสมชาย ใจดี นายกองค์การบริหารส่วนตำบล' }), 'unknown'],
+    ['OCR text missing an element', 2565, 'O24', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง งบประมาณ 3,770,500 บาท', textSource: 'ocr' }), 'unknown'],
+  ])('invalid: %s', (_n, year, code, t, verdict) => expect(runMatcher('content-elements', ctx(year, code, { target: t })).verdict).toBe(verdict));
+
+  it('names what is missing in Thai', () => {
+    const out = runMatcher('content-elements', ctx(2565, 'O11', { target: target({ doc: SIX_NO_BUDGET }) }));
+    expect(out.reason).toContain('ไม่พบงบประมาณที่ใช้ดำเนินงาน');
+  });
+});
