@@ -47,7 +47,7 @@ export function normalizeUrl(raw: string, base?: string): string | undefined {
     params.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
     u.search = params.length ? '?' + params.map(([k, v]) => `${encodeQ(k)}=${encodeQ(v)}`).join('&') : '';
   }
-  return u.href;
+  return u.href.endsWith('?') ? u.href.slice(0, -1) : u.href;
 }
 
 /** Upper-case percent escapes and decode escapes of unreserved characters (%7E → ~). */

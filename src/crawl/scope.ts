@@ -32,7 +32,11 @@ export function createScope(startUrl: string, include: readonly string[] = [], e
   const inc = include.map(compilePattern);
   const exc = exclude.map(compilePattern);
 
+  const hostPorts = new Set([...hosts].map((h) => (port ? `${h}:${port}` : h)));
   const isSameSite = (url: string): boolean => {
+    // Fast path for normalised URLs (lower-case host, default port dropped): no URL parsing.
+    const m = /^https?:\/\/([^/?#@\\]+)(?=[/?#]|$)/.exec(url);
+    if (m && /^[\x21-\x7e]+$/.test(m[1]!) && m[1] === m[1]!.toLowerCase() && !/:(80|443)$/.test(m[1]!) && !m[1]!.endsWith('.')) return hostPorts.has(m[1]!);
     let u: URL;
     try {
       u = new URL(url);

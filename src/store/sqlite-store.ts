@@ -1,8 +1,9 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import sqlite3 from 'sqlite3';
 import { StoreError } from '../errors.js';
 import { migrations } from './migrations.js';
-import type { ScanStore } from './store.js';
+import type { CrawlBatch, FrontierRow, PageStub, ScanStore } from './store.js';
 import type {
   FrontierEntry,
   FrontierState,
@@ -18,6 +19,7 @@ import type {
 } from './types.js';
 
 type Row = Record<string, unknown>;
+const gzipAsync = promisify(gzip);
 
 /** Promise wrappers over one sqlite3 connection. */
 class Connection {
@@ -205,37 +207,79 @@ class SqliteStore implements ScanStore {
     await this.write(() => this.conn.run(`UPDATE scans SET ${sets.join(', ')} WHERE id = ?`, params));
   }
 
-  savePage(scanId: string, page: PageSnapshot, links: LinkRecord[]): Promise<void> {
-    return this.transaction(async () => {
-      await this.conn.run('DELETE FROM links WHERE scan_id = ? AND from_url = ?', [scanId, page.url]);
+  async savePage(scanId: string, page: PageSnapshot, links: LinkRecord[]): Promise<void> {
+    const html = await compressHtml([{ page, links }]);
+    return this.transaction(() => this.writePages(scanId, [{ page, links }], html));
+  }
+
+  /** Pages with their links, inside the caller's transaction: pages and links in bulk statements. */
+  private async writePages(scanId: string, items: CrawlBatch['pages'], html: Array<Buffer | null>): Promise<void> {
+    if (!items.length) return;
+    await this.conn.run('DELETE FROM links WHERE scan_id = ? AND from_url IN (SELECT value FROM json_each(?))', [scanId, json(items.map((i) => i.page.url))]);
+    for (let i = 0; i < items.length; i += 200) {
+      const chunk = items.slice(i, i + 200);
+      const params = chunk.flatMap(({ page }, k) => [
+        scanId, page.url, page.finalUrl, page.status, page.contentType ?? null, page.kind, page.title ?? null, page.text, page.textSource,
+        html[i + k] ?? null, page.depth, page.referrer ?? null, json(page.redirectChain), page.fetchedAt, page.bytes, page.sha256 ?? null,
+        page.needsJs ? 1 : 0, page.rendered ? 1 : 0, page.error ?? null, json(page.meta),
+      ]);
       await this.conn.run(
         `INSERT OR REPLACE INTO pages (scan_id, url, final_url, status, content_type, kind, title, text, text_source, html, depth, referrer,
            redirect_chain, fetched_at, bytes, sha256, needs_js, rendered, error, meta)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          scanId, page.url, page.finalUrl, page.status, page.contentType ?? null, page.kind, page.title ?? null, page.text, page.textSource,
-          page.html === undefined ? null : gzipSync(Buffer.from(page.html, 'utf8'), { level: 1 }),
-          page.depth, page.referrer ?? null, json(page.redirectChain), page.fetchedAt, page.bytes, page.sha256 ?? null,
-          page.needsJs ? 1 : 0, page.rendered ? 1 : 0, page.error ?? null, json(page.meta),
-        ],
+         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        params,
       );
-      if (links.length) {
-        const stmt = await this.conn.prepare(
-          `INSERT INTO links (scan_id, from_url, to_url, text, label, row_text, list_item_text, heading, menu_path, position, tag, region, external)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    }
+    // Links travel as one JSON array per chunk: one round trip instead of one per link.
+    const rows = items.flatMap(({ links }) =>
+      links.map((l) => [
+        l.fromUrl, l.toUrl, l.text, l.label ?? null, l.rowText ?? null, l.listItemText ?? null, l.heading ?? null,
+        l.menuPath?.length ? json(l.menuPath) : null, l.position, l.tag, l.region ?? null, l.external ? 1 : 0,
+      ]),
+    );
+    for (let i = 0; i < rows.length; i += 5000) {
+      await this.conn.run(
+        `INSERT INTO links (scan_id, from_url, to_url, text, label, row_text, list_item_text, heading, menu_path, position, tag, region, external)
+         SELECT ?, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10, value->>11
+         FROM json_each(?) ORDER BY key`,
+        [scanId, json(rows.slice(i, i + 5000))],
+      );
+    }
+  }
+
+  async saveBatch(scanId: string, batch: CrawlBatch): Promise<void> {
+    if (!batch.enqueue.length && !batch.pages.length && !batch.settle.length) return;
+    const html = await compressHtml(batch.pages);
+    return this.transaction(async () => {
+      if (batch.enqueue.length) {
+        const rows = batch.enqueue.map((e) => [e.url, e.depth, e.referrer ?? null, e.priority, this.seq++]);
+        await this.conn.run(
+          `INSERT OR IGNORE INTO frontier (scan_id, url, depth, referrer, priority, state, seq)
+           SELECT ?, value->>0, value->>1, value->>2, value->>3, 'queued', value->>4 FROM json_each(?) ORDER BY key`,
+          [scanId, json(rows)],
         );
-        try {
-          for (const l of links) {
-            await runStmt(stmt, [
-              scanId, l.fromUrl, l.toUrl, l.text, l.label ?? null, l.rowText ?? null, l.listItemText ?? null, l.heading ?? null,
-              l.menuPath?.length ? json(l.menuPath) : null, l.position, l.tag, l.region ?? null, l.external ? 1 : 0,
-            ]);
-          }
-        } finally {
-          await finalize(stmt);
-        }
+      }
+      await this.writePages(scanId, batch.pages, html);
+      if (batch.settle.length) {
+        const rows = batch.settle.map((s) => [s.url, s.state, s.depth ?? 0, s.priority ?? 0, this.seq++]);
+        await this.conn.run(
+          `INSERT INTO frontier (scan_id, url, depth, referrer, priority, state, seq)
+           SELECT ?, value->>0, value->>2, NULL, value->>3, value->>1, value->>4 FROM json_each(?) WHERE true ORDER BY key
+           ON CONFLICT (scan_id, url) DO UPDATE SET state = excluded.state`,
+          [scanId, json(rows)],
+        );
       }
     });
+  }
+
+  async listFrontier(scanId: string): Promise<FrontierRow[]> {
+    const rows = await this.conn.all<Row>('SELECT url, depth, referrer, priority, state FROM frontier WHERE scan_id = ? ORDER BY priority, seq', [scanId]);
+    return rows.map((r) => ({ url: String(r.url), depth: Number(r.depth), referrer: opt(r.referrer as string | null), priority: Number(r.priority), state: r.state as FrontierState }));
+  }
+
+  async listPageStubs(scanId: string): Promise<PageStub[]> {
+    const rows = await this.conn.all<Row>('SELECT url, kind, status, error FROM pages WHERE scan_id = ? ORDER BY rowid', [scanId]);
+    return rows.map((r) => ({ url: String(r.url), kind: r.kind as PageStub['kind'], status: Number(r.status), error: opt(r.error as string | null) }));
   }
 
   async listPages(scanId: string, query: PageQuery = {}): Promise<PageSnapshot[]> {
@@ -346,6 +390,11 @@ class SqliteStore implements ScanStore {
     await this.writes;
     await this.conn.close();
   }
+}
+
+/** Raw HTML is stored gzipped (level 1: fast, about 5× smaller for Thai pages), off the main thread. */
+function compressHtml(items: CrawlBatch['pages']): Promise<Array<Buffer | null>> {
+  return Promise.all(items.map(({ page }) => (page.html === undefined ? null : gzipAsync(Buffer.from(page.html, 'utf8'), { level: 1 }))));
 }
 
 const PAGE_COLUMNS_NO_HTML =

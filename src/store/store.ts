@@ -12,6 +12,29 @@ import type {
   ScanStats,
 } from './types.js';
 
+/** A frontier row as stored, with its state. */
+export type FrontierRow = FrontierEntry & { state: FrontierState };
+
+/** The few facts about a saved snapshot a resumed crawl needs (no text, no HTML). */
+export interface PageStub {
+  url: string;
+  kind: PageSnapshot['kind'];
+  status: number;
+  error?: string;
+}
+
+/**
+ * One atomic crawl write: newly found URLs, finished snapshots with their links, and frontier state
+ * changes. Either all of it is stored or none, so after a crash a page is either saved with its links
+ * and its frontier row settled, or still queued and fetched again.
+ */
+export interface CrawlBatch {
+  enqueue: FrontierEntry[];
+  pages: Array<{ page: PageSnapshot; links: LinkRecord[] }>;
+  /** State changes; a URL missing from the frontier is inserted with this state. */
+  settle: Array<{ url: string; state: Exclude<FrontierState, 'queued' | 'in-flight'>; depth?: number; priority?: number }>;
+}
+
 /**
  * The one narrow interface every stage uses to persist and read scans. Implementations: SQLite
  * (sqlite-store.ts) for one site; a PostgreSQL one can implement the same methods for fleets.
@@ -41,6 +64,13 @@ export interface ScanStore {
   /** After a crash: in-flight entries go back to the queue. Returns how many. */
   requeueInFlight(scanId: string): Promise<number>;
   frontierCounts(scanId: string): Promise<Record<FrontierState, number>>;
+
+  /** Stores a crawl batch in one transaction (optional: the crawler falls back to the methods above). */
+  saveBatch?(scanId: string, batch: CrawlBatch): Promise<void>;
+  /** Every frontier row of a scan, in claim order (optional; used to resume). */
+  listFrontier?(scanId: string): Promise<FrontierRow[]>;
+  /** URL, kind, status and error of every saved snapshot (optional; used to resume). */
+  listPageStubs?(scanId: string): Promise<PageStub[]>;
 
   /** Replaces the item results of a scan together with its summary (the scan-result JSON). */
   saveResults(scanId: string, results: ItemResult[], summary: Record<string, unknown>): Promise<void>;

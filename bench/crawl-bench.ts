@@ -1,0 +1,120 @@
+/**
+ * Crawl speed: a generated 5,000-page Thai site (with PDFs) on loopback, crawled by
+ *   (a) a bare fetch + cheerio loop (the yardstick), (b) oit's crawl (render 'never', temp SQLite),
+ *   (c) Crawlee's CheerioCrawler — at the same concurrency. Prints pages/s, ratios and peak RSS.
+ * Each crawler runs in its own child process. Usage: npm run bench [-- --pages N --concurrency C]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runBare, runCrawlee, runOit, type RunResult } from './runners.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+
+type Outcome = (RunResult & { peakRssMb: number }) | { skipped: string };
+
+/** Child mode: run one crawler, sample RSS, print one JSON line. */
+async function child(kind: string, start: string, max: number, concurrency: number): Promise<void> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  const dir = mkdtempSync(join(tmpdir(), `oit-bench-${kind}-`));
+  try {
+    const r = kind === 'bare' ? await runBare(start, max, concurrency) : kind === 'oit' ? await runOit(start, max, concurrency, dir) : await runCrawlee(start, max, concurrency, dir);
+    peak = Math.max(peak, process.memoryUsage.rss());
+    process.stdout.write(`RESULT ${JSON.stringify('skipped' in r ? r : { ...r, peakRssMb: Math.round(peak / 1048576) })}\n`);
+  } finally {
+    clearInterval(timer);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function runNode(args: string[], onLine: (line: string) => void): ChildProcess {
+  const p = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let buf = '';
+  p.stdout!.on('data', (d: Buffer) => {
+    buf += d.toString();
+    let i: number;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      onLine(buf.slice(0, i));
+      buf = buf.slice(i + 1);
+    }
+  });
+  return p;
+}
+
+async function runChild(kind: string, start: string, max: number, concurrency: number): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    let result: Outcome | undefined;
+    const p = runNode([join(here, 'crawl-bench.ts'), '--child', kind, '--start', start, '--max', String(max), '--concurrency', String(concurrency)], (line) => {
+      if (line.startsWith('RESULT ')) result = JSON.parse(line.slice(7)) as Outcome;
+    });
+    p.stdin!.end();
+    p.on('exit', (code) => (result ? resolve(result) : code === 0 ? resolve({ skipped: 'no result' }) : reject(new Error(`${kind} exited ${code}`))));
+  });
+}
+
+/** A handful of real Thai PDFs printed by Chromium, made once and cached. */
+async function ensurePdfs(dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  if (readdirSync(dir).filter((f) => f.endsWith('.pdf')).length >= 5) return;
+  try {
+    const { makePdf, closePdfBrowser } = await import('../test/helpers/pdf.js');
+    try {
+      for (let k = 0; k < 5; k++) {
+        writeFileSync(join(dir, `${k}.pdf`), await makePdf(`<h1>รายงานความก้าวหน้าการดำเนินงาน ฉบับที่ ${k + 1}</h1><p>ประจำปีงบประมาณ พ.ศ. 2568 องค์การบริหารส่วนตำบลตัวอย่าง</p>`));
+      }
+    } finally {
+      await closePdfBrowser();
+    }
+  } catch (e) {
+    console.warn(`(no PDFs: ${(e as Error).message})`);
+  }
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--child')) {
+    return child(arg('--child', ''), arg('--start', ''), Number(arg('--max', '0')), Number(arg('--concurrency', '8')));
+  }
+  const pages = Number(arg('--pages', '5000'));
+  const concurrency = Number(arg('--concurrency', '8'));
+  const pdfDir = join(here, '..', '.oit-cache', 'bench-pdfs');
+  await ensurePdfs(pdfDir);
+  const site = await new Promise<{ proc: ChildProcess; origin: string }>((resolve, reject) => {
+    const proc = runNode([join(here, 'bench-site.ts'), '--pages', String(pages), ...(existsSync(pdfDir) ? ['--pdf-dir', pdfDir] : [])], (line) => {
+      const m = /^PORT (\d+)/.exec(line);
+      if (m) resolve({ proc, origin: `http://127.0.0.1:${m[1]}` });
+    });
+    proc.on('exit', (code) => reject(new Error(`site server exited ${code}`)));
+  });
+  const start = `${site.origin}/`;
+  const max = pages * 2;
+  console.log(`site: ${pages} pages (+ PDFs) at ${start}, concurrency ${concurrency}`);
+  const results: Record<string, Outcome> = {};
+  try {
+    for (const kind of ['bare', 'oit', 'crawlee']) {
+      results[kind] = await runChild(kind, start, max, concurrency);
+      const r = results[kind]!;
+      console.log('skipped' in r ? `${kind.padEnd(8)} skipped: ${r.skipped}` : `${kind.padEnd(8)} ${r.pages} pages in ${r.seconds.toFixed(2)}s = ${(r.pages / r.seconds).toFixed(0)} pages/s, peak RSS ${r.peakRssMb} MB`);
+    }
+  } finally {
+    site.proc.stdin?.end();
+    site.proc.kill('SIGTERM');
+  }
+  const rate = (o: Outcome | undefined) => (o && !('skipped' in o) ? o.pages / o.seconds : undefined);
+  const [bare, oit, crawlee] = [rate(results.bare), rate(results.oit), rate(results.crawlee)];
+  if (bare && oit) console.log(`oit/bare    = ${(oit / bare).toFixed(2)} (target ≥ 0.5, aim 0.8)`);
+  if (crawlee && oit) console.log(`oit/crawlee = ${(oit / crawlee).toFixed(2)} (target ≥ 1.5)`);
+  const o = results.oit;
+  if (o && !('skipped' in o)) console.log(`oit peak RSS ${o.peakRssMb} MB (limit 400 MB)`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

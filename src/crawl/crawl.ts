@@ -1,0 +1,225 @@
+import PQueue from 'p-queue';
+import { ConfigError } from '../errors.js';
+import type { ScanStore } from '../store/store.js';
+import type { FrontierEntry, ScanStats } from '../store/types.js';
+import { createAddressGuard, type Resolver } from './address-guard.js';
+import { findChromium as defaultFindChromium } from './chromium.js';
+import { isSkippableMedia, TEXT_KINDS, kindFromContentType } from './documents/index.js';
+import { fetchWithRetries, type FetchPageOptions } from './fetch-page.js';
+import { Frontier, priorityOf } from './frontier.js';
+import { isHttpUrl, normalizeUrl } from './normalize-url.js';
+import { HostGate } from './politeness.js';
+import { createRenderService } from './render.js';
+import { loadResumeState } from './resume.js';
+import { SkipLog } from './skip-log.js';
+import { RobotsCache, type Robots } from './robots.js';
+import { createScope } from './scope.js';
+import { seedFromSitemaps } from './seeds.js';
+import { buildSnapshot } from './snapshot.js';
+import { TrapDetector } from './traps.js';
+import type { CrawlEvent, CrawlEventListener, CrawlJob } from './types.js';
+import { WriteBuffer } from './write-buffer.js';
+
+/** Things tests (and embedders) can replace. */
+export interface CrawlDeps {
+  findChromium?: (explicit?: string, env?: NodeJS.ProcessEnv) => Promise<string | undefined>;
+  env?: NodeJS.ProcessEnv;
+  resolve?: Resolver;
+  /** Pages per store transaction and the longest a finished page waits to be written. */
+  writeBatch?: { maxItems?: number; maxDelayMs?: number };
+}
+
+/** robots.txt Crawl-delay above this is capped (with a warning): a day-long scan helps nobody. */
+const MAX_CRAWL_DELAY_MS = 30_000;
+
+export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEventListener, deps: CrawlDeps = {}): Promise<ScanStats> {
+  const { config, scanId } = job;
+  const t0 = Date.now();
+  const emit = (e: CrawlEvent) => {
+    try {
+      onEvent?.(e);
+    } catch {
+      /* a listener's bug must not stop the crawl */
+    }
+  };
+  const warned = new Set<string>();
+  const warnOnce = (key: string, message: string) => {
+    if (warned.has(key)) return;
+    warned.add(key);
+    emit({ type: 'warning', message });
+  };
+  const startUrl = normalizeUrl(job.startUrl);
+  if (!startUrl) throw new ConfigError(`URL เริ่มต้นไม่ถูกต้อง: ${job.startUrl}`, `invalid start URL: ${job.startUrl} (http or https only)`);
+  if (!(await store.getScan(scanId))) throw new ConfigError(`ไม่พบการสแกน ${scanId} ในฐานข้อมูล`, `scan ${scanId} does not exist in ${store.location}; create it first`);
+
+  const scope = createScope(startUrl, config.include, config.exclude);
+  const guard = await createAddressGuard(startUrl, { allowPrivate: config.allowPrivate, resolve: deps.resolve });
+  const gate = new HostGate(config.delayMs);
+  const frontier = new Frontier();
+  const traps = new TrapDetector();
+  const writer = new WriteBuffer(store, scanId, deps.writeBatch?.maxItems, deps.writeBatch?.maxDelayMs);
+  const stats: Required<Omit<ScanStats, 'durationMs'>> = { pagesFetched: 0, documentsFetched: 0, errors: 0, needsJsUnrendered: 0 };
+  let saved = 0;
+  const skips = new SkipLog((message) => emit({ type: 'warning', message }));
+
+  const baseFetch: FetchPageOptions = {
+    userAgent: config.userAgent,
+    timeoutMs: config.requestTimeoutMs,
+    maxBytes: config.maxBytes,
+    guard,
+    signal: job.signal,
+    wantBody: (ct) => !isSkippableMedia(ct) && (kindFromContentType(ct) === undefined || TEXT_KINDS.has(kindFromContentType(ct)!)),
+  };
+  const retryOpts = {
+    retries: config.retries,
+    gate,
+    signal: job.signal,
+    onRetry: (url: string, attempt: number, waitMs: number, why: string) =>
+      emit({ type: 'warning', message: `ลองใหม่ครั้งที่ ${attempt} / retry ${attempt} of ${url} in ${Math.round(waitMs / 100) / 10}s (${why})` }),
+  };
+  const robots = new RobotsCache(
+    async (url) => {
+      const r = await fetchWithRetries(url, { ...baseFetch, maxBytes: 512 * 1024 }, { ...retryOpts, retries: Math.min(1, config.retries), onRetry: undefined });
+      return r.status ? { status: r.status, body: r.body.toString('utf8') } : undefined;
+    },
+    config.userAgent,
+    (m) => warnOnce(m, m),
+  );
+  const robotsFor = async (url: string): Promise<Robots | undefined> => {
+    if (!config.obeyRobots) return undefined;
+    const r = await robots.forUrl(url);
+    if (r.crawlDelayMs && r.crawlDelayMs > gate.minGapMs) {
+      if (r.crawlDelayMs > MAX_CRAWL_DELAY_MS) warnOnce('crawl-delay', `robots.txt Crawl-delay ${r.crawlDelayMs / 1000}s capped at ${MAX_CRAWL_DELAY_MS / 1000}s`);
+      gate.raiseGap(Math.min(r.crawlDelayMs, MAX_CRAWL_DELAY_MS));
+    }
+    return r;
+  };
+
+  /** A URL found on a page (or in a sitemap): queue it if new, in scope, shallow enough and no trap. */
+  const offer = (url: string, depth: number, referrer: string | undefined, priorityFn: () => number): void => {
+    if (frontier.has(url) || depth > config.maxDepth || !scope.inScope(url)) return;
+    const priority = priorityFn();
+    const trap = traps.check(url);
+    if (trap) {
+      frontier.markSeen(url);
+      writer.settle({ url, state: 'skipped', depth, priority });
+      skips.skip(trap.replace(/\s*\(.*$/, ''), url, trap);
+      return;
+    }
+    const entry: FrontierEntry = { url, depth, priority, ...(referrer ? { referrer } : {}) };
+    if (frontier.push(entry)) writer.enqueue([entry]);
+  };
+
+  const renderService = await createRenderService(
+    { mode: config.render, concurrency: config.renderConcurrency, userAgent: config.userAgent, timeoutMs: config.requestTimeoutMs, guard },
+    () => (deps.findChromium ?? defaultFindChromium)(config.chromiumPath, deps.env ?? process.env),
+    (message) => emit({ type: 'warning', message }),
+  );
+  const render = renderService.render;
+  const docQueue = new PQueue({ concurrency: 2 });
+  const runDocument = <T>(fn: () => Promise<T>) => docQueue.add(fn) as Promise<T>;
+
+  const resumed = !!job.resume;
+  emit({ type: 'start', scanId, startUrl, resumed });
+  let seeded = false;
+  if (resumed) {
+    const state = await loadResumeState(store, scanId, frontier);
+    for (const p of state.saved) count(p.kind, p.error);
+    saved = state.saved.length;
+    seeded = state.hadFrontier;
+  }
+  if (!seeded) {
+    frontier.push({ url: startUrl, depth: 0, priority: 0 });
+    writer.enqueue([{ url: startUrl, depth: 0, priority: 0 }]);
+    const r = await robotsFor(startUrl);
+    if (config.useSitemaps) {
+      const seeds = await seedFromSitemaps(startUrl, r?.sitemaps ?? [], scope, (url) => fetchWithRetries(url, baseFetch, { ...retryOpts, retries: 0, onRetry: undefined }));
+      for (const url of seeds) offer(url, 1, undefined, () => priorityOf(url));
+    }
+  } else await robotsFor(startUrl);
+  await writer.flush();
+
+  function count(kind: string, error: string | undefined) {
+    if (kind === 'pdf' || kind === 'docx' || kind === 'xlsx' || kind === 'doc' || kind === 'xls') stats.documentsFetched++;
+    else stats.pagesFetched++;
+    if (error) stats.errors++;
+  }
+
+  let inProgress = 0;
+  const processEntry = async (entry: FrontierEntry): Promise<void> => {
+    const rules = await robotsFor(entry.url);
+    if (rules && !rules.isAllowed(entry.url)) {
+      writer.settle({ url: entry.url, state: 'skipped', depth: entry.depth, priority: entry.priority });
+      skips.skip('robots.txt', entry.url, 'disallowed by robots.txt');
+      return;
+    }
+    const checkHop = async (url: string) => {
+      if (!scope.isSameSite(url)) return `redirect off-site: ${url}`;
+      const r = await robotsFor(url);
+      return r && !r.isAllowed(url) ? 'redirect target disallowed by robots.txt' : undefined;
+    };
+    const res = await fetchWithRetries(entry.url, { ...baseFetch, checkHop }, retryOpts);
+    if (job.signal?.aborted) return;
+    const built = await buildSnapshot(entry, res, { config, scope, render, runDocument });
+    const { page, links } = built;
+    if (entry.depth === 0 && res.error?.startsWith('redirect off-site')) warnOnce('start-offsite', `หน้าแรกย้ายไปเว็บอื่น / the start URL redirects off-site: ${res.finalUrl}`);
+    if (res.finalUrl !== entry.url && scope.isSameSite(res.finalUrl) && !frontier.has(res.finalUrl)) {
+      frontier.markSeen(res.finalUrl);
+      writer.settle({ url: res.finalUrl, state: 'skipped', depth: entry.depth, priority: entry.priority });
+    }
+    if (built.canonical && built.canonical !== entry.url && scope.inScope(built.canonical)) {
+      if (frontier.has(built.canonical)) page.meta.duplicateOf = built.canonical;
+      else {
+        frontier.markSeen(built.canonical);
+        writer.settle({ url: built.canonical, state: 'skipped', depth: entry.depth, priority: entry.priority });
+      }
+    }
+    for (const l of links) if (!l.external && isHttpUrl(l.toUrl)) offer(l.toUrl, entry.depth + 1, entry.url, () => priorityOf(l.toUrl, l));
+    if (built.unrenderedJs) stats.needsJsUnrendered++;
+    count(page.kind, page.error);
+    saved++;
+    emit({ type: 'page', url: page.url, status: page.status, kind: page.kind, rendered: page.rendered, ...(page.error ? { error: page.error } : {}) });
+    await writer.addPage({ page, links }, page.error ? 'failed' : 'done');
+  };
+
+  const queue = new PQueue({ concurrency: config.concurrency });
+  let fatal: unknown;
+  const pump = () => {
+    while (!fatal && !job.signal?.aborted && queue.size < config.concurrency && saved + inProgress < config.maxPages) {
+      const entry = frontier.next();
+      if (!entry) break;
+      inProgress++;
+      void queue.add(async () => {
+        try {
+          await processEntry(entry);
+        } catch (e) {
+          if (!job.signal?.aborted) fatal ??= e;
+        } finally {
+          inProgress--;
+          pump();
+        }
+      });
+    }
+  };
+  const progress = setInterval(() => {
+    const secs = (Date.now() - t0) / 1000;
+    emit({ type: 'progress', pages: stats.pagesFetched, documents: stats.documentsFetched, queued: frontier.size, errors: stats.errors, pagesPerSecond: Math.round((saved / Math.max(secs, 0.001)) * 10) / 10 });
+  }, 1000);
+  progress.unref();
+  try {
+    pump();
+    await queue.onIdle();
+    if (fatal) throw fatal;
+  } finally {
+    clearInterval(progress);
+    await writer.flush().finally(() => renderService.close());
+  }
+  skips.summarize();
+  const result: ScanStats = { ...stats, durationMs: Date.now() - t0 };
+  await store.updateScan(scanId, { stats: result });
+  // Aborted: everything fetched so far is stored and the rest stays queued for `resume`; the caller
+  // learns of the interruption the usual way, by rejection with the signal's reason.
+  if (job.signal?.aborted) throw job.signal.reason ?? new Error('aborted');
+  emit({ type: 'done', stats: result });
+  return result;
+}
