@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+// An absolute loader path, so the CLI can run from any working directory (tests use temp folders).
+const tsxLoader = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 export interface CliRun {
   code: number | null;
@@ -12,7 +15,7 @@ export interface CliRun {
 /** Runs the CLI from source in a child process, as a user would, bounded in time. */
 export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/cli.ts`, ...args], {
+    const child = spawn(process.execPath, ['--import', tsxLoader, `${root}src/cli.ts`, ...args], {
       cwd: options.cwd ?? root,
       env: { ...process.env, OIT_DEBUG: '', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
