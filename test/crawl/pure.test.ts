@@ -218,5 +218,13 @@ describe('frontier and needs-JS', () => {
     expect(check('<html><body><noscript>Please enable JavaScript to continue</noscript><div id="root"></div><script></script></body></html>')).toBe(true);
     expect(check(`<html><body><ul id="menu" class="menu"></ul><p>${'ข้อความ '.repeat(60)}</p><script>build()</script></body></html>`)).toBe(true);
     expect(check(`<html><body><ul class="menu"><li><a href="/a">ก</a></li></ul><p>${'ข้อความ '.repeat(60)}</p><script>x()</script></body></html>`)).toBe(false);
+    // An ITA list shipped empty and filled by an inline script (ids are free-form on real sites).
+    const page = (container: string, script: string) =>
+      `<html><body><h1>ITA 2567</h1><p>${'ข้อความ '.repeat(60)}</p>${container}<script>${script}</script></body></html>`;
+    expect(check(page('<div id="ita-app"></div>', "render()"))).toBe(true);
+    expect(check(page('<div id="oitItems"></div>', "document.getElementById('oitItems').innerHTML = rows"))).toBe(true);
+    expect(check(page('<table><tbody id="rows"></tbody></table>', "$('#rows').append(html)"))).toBe(true);
+    expect(check(page('<div id="oitItems"></div>', "console.log('ready')"))).toBe(false);
+    expect(check(page('<div id="oitItems"><a href="/o1">O1</a></div>', "document.getElementById('oitItems').classList.add('x')"))).toBe(false);
   });
 });
