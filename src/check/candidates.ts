@@ -4,7 +4,7 @@
  * documents whose own title names the item even when nothing links to them by name.
  */
 import type { Checklist } from '../checklist/schema.js';
-import { IDENTIFY_THRESHOLD, identifyRow, isGenericLinkText, itemsInHead, parseItemLabel, scoreItems, type ItemScore } from '../matchers/lib/identify.js';
+import { foreignScheme, IDENTIFY_THRESHOLD, identifyRow, isGenericLinkText, itemsInHead, parseItemLabel, scoreItems, type ItemScore } from '../matchers/lib/identify.js';
 import type { RowContext } from '../matchers/types.js';
 import type { LinkRecord } from '../store/types.js';
 import { findIndexPages, parseIndexRows } from './index-page.js';
@@ -76,6 +76,21 @@ function firstHeadings(html: string): string[] {
   return out;
 }
 
+function isForeignRow(text: string | undefined, cells: string[] | undefined): boolean {
+  return [text ?? '', ...(cells ?? [])].some((c) => c && parseItemLabel(c).foreign);
+}
+
+/** Targets every link to which sits in a row of another scheme (MOIT …). */
+function foreignOnlyTargets(site: Site): Set<string> {
+  const foreign = new Map<string, boolean>();
+  for (const l of site.links) {
+    const k = canon(l.toUrl);
+    const f = isForeignRow(l.rowText || l.listItemText || l.text, undefined);
+    foreign.set(k, (foreign.get(k) ?? true) && f);
+  }
+  return new Set([...foreign].filter(([, f]) => f).map(([k]) => k));
+}
+
 export function discoverCandidates(site: Site, checklist: Checklist): Map<string, Candidate[]> {
   const out = new Map<string, Map<string, Candidate>>();
   for (const item of checklist.items) out.set(item.code, new Map());
@@ -98,6 +113,8 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
   // (a) ITA/OIT index pages.
   for (const page of findIndexPages(site, checklist)) {
     for (const row of parseIndexRows(site, page)) {
+      // A row of another scheme ("MOIT 4 …") is not an OIT item, whatever its title says.
+      if (isForeignRow(row.text, row.cells)) continue;
       const id = identifyRow(checklist, row);
       if (!id) continue;
       const rowCtx: RowContext = { text: row.text, cells: row.cells, hint: row.hint };
@@ -124,6 +141,7 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
   for (const l of site.links) {
     if (l.tag === 'sitemap' || l.tag === 'redirect' || l.tag === 'meta-refresh') continue;
     const { names, contextual } = namesOf(l);
+    if (isForeignRow(l.rowText || l.listItemText || l.text, undefined) || names.some((n) => parseItemLabel(n).foreign)) continue;
     let best: ItemScore | undefined;
     let bestName = '';
     for (const n of names) {
@@ -149,6 +167,7 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
     });
   }
 
+  const foreignOnly = foreignOnlyTargets(site);
   // (c) Pages and documents that name themselves: page title / h1, or a document's opening text.
   for (const p of site.pages) {
     if (p.status < 200 || p.status >= 300) continue;
@@ -159,6 +178,7 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
         if (top) add({ code: top.code, url: p.url, names: [t], source: 'self', ident: top.score * 0.9, via: `page titled '${clip(t, 50)}'`, title: clip(t, 60) });
       }
     } else if (p.text) {
+      if (foreignScheme(p.text.slice(0, 800)) || foreignOnly.has(canon(p.url))) continue;
       const head = itemsInHead(checklist, p.text.slice(0, 1500));
       const first = head[0];
       if (first && first.index < 600) {

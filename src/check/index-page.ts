@@ -69,6 +69,8 @@ export function findIndexPages(site: Site, checklist: Checklist): PageSnapshot[]
   return [...found.values()];
 }
 
+const FURNITURE = 'nav,header,footer,aside,[role=navigation],[role=banner],[role=contentinfo],.sidebar,.side-bar,.widget,#sidebar';
+
 const HEADING_SEL = 'h1,h2,h3,h4,h5,h6,summary,dt,button,.card-header,.panel-heading,.accordion-header,.accordion-button,.panel-title,.card-title';
 
 /** Parses one index page into rows: table rows, leaf list items, headings with their sections, paragraphs. */
@@ -104,7 +106,10 @@ export function parseIndexRows(site: Site, page: PageSnapshot): IndexRow[] {
 
   if (view) {
     const $ = view.$;
+    // Site-wide furniture (sidebars, menus, header, footer) is not part of the index, even on the ITA page.
+    const furniture = (el: Element) => $(el).closest(FURNITURE).length > 0;
     $('tr').each((_, tr) => {
+      if (furniture(tr as Element)) return;
       const cells = $(tr)
         .children('td,th')
         .toArray()
@@ -115,6 +120,7 @@ export function parseIndexRows(site: Site, page: PageSnapshot): IndexRow[] {
       push({ page: page.url, text, cells, hint: firstLabelCell ? hintOf(firstLabelCell) : undefined, links: linksIn([tr as Element]), kind: 'table-row' });
     });
     $('li').each((_, li) => {
+      if (furniture(li as Element)) return;
       const $li = $(li);
       if ($li.find('li a').length > 0) {
         // A menu or list parent: its own label may still head its sub-list ("O11 …" > "ดาวน์โหลด").
@@ -127,6 +133,7 @@ export function parseIndexRows(site: Site, page: PageSnapshot): IndexRow[] {
       push({ page: page.url, text, hint: hintOf(text), links: linksIn([li as Element]), kind: 'list-item' });
     });
     $(HEADING_SEL).each((_, h) => {
+      if (furniture(h as Element)) return;
       const $h = $(h);
       const text = oneLine(nodeText(h));
       if (!text || text.length > 300) return;
@@ -149,6 +156,7 @@ export function parseIndexRows(site: Site, page: PageSnapshot): IndexRow[] {
       push({ page: page.url, text, hint: hintOf(text), links, kind: 'heading' });
     });
     $('p,div').each((_, el) => {
+      if (furniture(el as Element)) return;
       const $el = $(el);
       if ($el.find('p,div,table,ul,ol,li,h1,h2,h3,h4,h5,h6').length > 0) return;
       if ($el.closest('li,tr').length > 0) return;
@@ -162,6 +170,7 @@ export function parseIndexRows(site: Site, page: PageSnapshot): IndexRow[] {
 
   // Rows as the crawler saw them (covers pages rendered by JavaScript, whose stored HTML may be a shell).
   for (const l of site.linksFrom(page.url)) {
+    if (l.region && l.region !== 'main') continue;
     const ctx = l.rowText || l.listItemText;
     const text = ctx || (isGenericLinkText(l.text) ? l.heading : undefined);
     if (!text) continue;

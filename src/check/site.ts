@@ -42,7 +42,17 @@ export interface PageView {
   mainText: string;
   images: number;
   mainLinks: ContentLink[];
+  /** Tables of the main content: how many, how many hold data, and the text outside them. */
+  tables: TableStats;
   $: cheerio.CheerioAPI;
+}
+
+export interface TableStats {
+  total: number;
+  /** Tables with at least one data cell (td) that is neither empty nor a dash. */
+  withData: number;
+  /** Characters (spaces removed) of the main text outside tables. */
+  outsideChars: number;
 }
 
 const BLOCK = new Set([
@@ -147,6 +157,7 @@ export function parseView(snapshot: PageSnapshot): PageView {
   });
   const body = $m('body').length ? $m('body')[0]! : $m.root()[0]!;
   const mainText = nodeText(body);
+  const tables = tableStats($m, mainText);
   let images = 0;
   $m('img').each((_, el) => {
     const a = (el as Element).attribs ?? {};
@@ -172,7 +183,23 @@ export function parseView(snapshot: PageSnapshot): PageView {
     const url = normalizeUrl(src, base);
     if (url) mainLinks.push({ url, text: oneLine(e.attribs?.title ?? ''), context: 'iframe' });
   });
-  return { url: base, title, headings, mainText, images, mainLinks, $ };
+  return { url: base, title, headings, mainText, images, mainLinks, tables, $ };
+}
+
+/** Outermost tables of the main content; a table of headers only (or of "-") holds no data. */
+function tableStats($m: cheerio.CheerioAPI, mainText: string): TableStats {
+  const outer = $m('table').filter((_, t) => $m(t).parents('table').length === 0);
+  let withData = 0;
+  let tableChars = 0;
+  outer.each((_, t) => {
+    tableChars += nodeText(t).replace(/\s+/g, '').length;
+    const data = $m(t)
+      .find('td')
+      .toArray()
+      .some((td) => !/^[\s\-–—_.…]*$/.test(nodeText(td)));
+    if (data) withData++;
+  });
+  return { total: outer.length, withData, outsideChars: Math.max(0, mainText.replace(/\s+/g, '').length - tableChars) };
 }
 
 export interface Site {
@@ -262,6 +289,7 @@ export function buildSite(startUrl: string, pages: PageSnapshot[], links: LinkRe
           title: v.title || snapshot.title,
           headings: v.headings,
           images: v.images,
+          tables: v.tables,
           externalLinks: content.filter((l) => !isOwn(l.url)).map((l) => l.url),
           contentLinks: content.length,
         };

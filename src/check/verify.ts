@@ -6,7 +6,7 @@
  */
 import type { Checklist, ChecklistItem } from '../checklist/schema.js';
 import { runMatcher, type MatchContext, type MatchOutcome, type Target } from '../matchers/index.js';
-import { bestItem, isGenericLinkText, parseItemLabel } from '../matchers/lib/identify.js';
+import { bestItem, foreignScheme, isGenericLinkText, parseItemLabel } from '../matchers/lib/identify.js';
 import { serviceOf } from '../matchers/lib/hosts.js';
 import type { Evidence } from '../store/types.js';
 import type { Candidate } from './candidates.js';
@@ -65,6 +65,9 @@ interface TargetResult {
   otherItem?: string;
 }
 
+/** Below this identification, a link to another host is not taken as the item's evidence. */
+const WEAK_EXTERNAL = 0.7;
+
 function judgeTarget(x: Ctx, c: Pick<Candidate, 'names' | 'row' | 'ident' | 'numberOnly'>, target: Target, label: string): TargetResult {
   const ctx = mctx(x, c.names, target, c.row);
   const caveats: string[] = [];
@@ -75,6 +78,9 @@ function judgeTarget(x: Ctx, c: Pick<Candidate, 'names' | 'row' | 'ident' | 'num
   const reach = runMatcher('reachable', ctx);
   if (reach.verdict === 'fail') return fail(reach.reason ?? 'ลิงก์ใช้ไม่ได้');
   const ext = runMatcher('external-host', ctx);
+  // A link out whose words only loosely resemble the item ("ระบบการจัดซื้อจัดจ้างภาครัฐ" in a sidebar) is no
+  // evidence at all; one that clearly names the item needs a human, who can open it.
+  if (ext.verdict === 'unknown' && c.ident < WEAK_EXTERNAL) return fail(`ลิงก์ไปยังเว็บไซต์อื่นที่ไม่ได้ระบุว่าเป็น${x.item.title}`);
   if (ext.verdict === 'unknown') return review(ext.reason ?? 'อยู่นอกเว็บไซต์หน่วยงาน');
   if (ext.verdict === 'pass' && ext.data?.online) {
     // The link to the working system is the evidence; its page cannot be opened here.
@@ -92,6 +98,8 @@ function judgeTarget(x: Ctx, c: Pick<Candidate, 'names' | 'row' | 'ident' | 'num
   }
   const ph = runMatcher('placeholder', ctx);
   if (ph.verdict === 'fail') return fail(ph.reason ?? 'ยังไม่มีเนื้อหา');
+  const scheme = foreignScheme([target.title ?? '', target.text.slice(0, 800)].join('\n'));
+  if (scheme) return fail(`เอกสารนี้จัดทำตามเกณฑ์ ${scheme} ของหน่วยงานอื่น ไม่ใช่หลักฐาน OIT ของหน่วยงาน`);
 
   const self = runMatcher('document-self-title', ctx);
   if (self.verdict === 'fail') {

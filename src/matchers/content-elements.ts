@@ -1,13 +1,59 @@
 import { z } from 'zod';
 import type { ContentElement } from '../checklist/schema.js';
-import { findTermIn, prepareText, quoteAround, quoteSpan, type PreparedText } from '../text/fold.js';
+import { findTermIn, fold, prepareText, quoteAround, quoteSpan, type PreparedText } from '../text/fold.js';
 import { findEmail, findMoney, findPersonName, findPhone, type Found } from './lib/detectors.js';
 import { defineMatcher, type Target } from './types.js';
 
-type ElementResult = { el: ContentElement; found: 'yes' | 'weak' | 'no' | 'unknown'; quote?: string };
+type ElementResult = { el: ContentElement; found: 'yes' | 'weak' | 'no' | 'unknown'; quote?: string; /** Only a heading with "-" under it. */ empty?: boolean };
+
+const DASHES_ONLY = /^[-–—_.…\s]+$/;
+const PUNCT = /[\s:;,()[\]"'“”]/g;
+
+/**
+ * Does every line that names one of the terms stand as a bare heading: nothing after the terms on its
+ * line but a dash ("ปัญหาอุปสรรค: -", "ปัญหาอุปสรรค: - ข้อเสนอแนะ: -"), or nothing at all and only a dash on
+ * the next line? Graders give no credit for such a section: a dash says nothing.
+ */
+export function onlyEmptySections(text: string, terms: readonly string[]): boolean {
+  const lines = text.split(/\n+/).map((l) => l.trim());
+  const folded = terms.map((t) => fold(t).replace(/ /g, '')).filter(Boolean).sort((a, b) => b.length - a.length);
+  let seen = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const p = prepareText(lines[i]!);
+    const hit = terms.map((t) => findTermIn(p, t)).find((m) => m !== null);
+    if (!hit) continue;
+    seen++;
+    // The whole line, spaces removed (PDF extractors split words: "ปั ญหา"), without the terms, list
+    // numbers, conjunctions and punctuation.
+    let rest = p.spaceless;
+    for (const f of folded) rest = rest.split(f).join('');
+    rest = rest
+      .replace(/^\d+(?:\.\d+)*[.)]?/, '')
+      .replace(/และ|กับ|หรือ/g, '')
+      .replace(PUNCT, '');
+    if (rest && !DASHES_ONLY.test(rest)) return false;
+    if (!rest) {
+      const next = lines.slice(i + 1).find((l) => l.length > 0);
+      if (next !== undefined && !DASHES_ONLY.test(next)) return false;
+    }
+  }
+  return seen > 0;
+}
 
 function quoteOf(text: string, f: Found): string {
   return quoteSpan(text, f.index, f.index + f.text.length, 80);
+}
+
+function findTerms(el: ContentElement, text: string, prepared: PreparedText): ElementResult {
+  let weak: ElementResult | undefined;
+  for (const term of el.anyOf) {
+    const m = findTermIn(prepared, term);
+    if (!m) continue;
+    const r: ElementResult = { el, found: m.confidence === 'toneless' ? 'weak' : 'yes', quote: quoteAround(text, prepared, m) };
+    if (r.found === 'yes') return r;
+    weak ??= r;
+  }
+  return weak ?? { el, found: 'no' };
 }
 
 function checkElement(el: ContentElement, target: Target, prepared: PreparedText): ElementResult {
@@ -15,15 +61,9 @@ function checkElement(el: ContentElement, target: Target, prepared: PreparedText
   const isDoc = target.snapshot !== undefined && target.snapshot.kind !== 'html';
   switch (el.kind) {
     case 'terms': {
-      let weak: ElementResult | undefined;
-      for (const term of el.anyOf) {
-        const m = findTermIn(prepared, term);
-        if (!m) continue;
-        const r: ElementResult = { el, found: m.confidence === 'toneless' ? 'weak' : 'yes', quote: quoteAround(text, prepared, m) };
-        if (r.found === 'yes') return r;
-        weak ??= r;
-      }
-      return weak ?? { el, found: 'no' };
+      const r = findTerms(el, text, prepared);
+      if ((r.found === 'yes' || r.found === 'weak') && onlyEmptySections(text, el.anyOf)) return { el, found: 'no', empty: true, quote: r.quote };
+      return r;
     }
     case 'phone': {
       const f = findPhone(text);
@@ -70,8 +110,7 @@ export const contentElements = defineMatcher({
     if (!t?.snapshot) return { verdict: 'skip' };
     const elements = ctx.item.elements;
     if (elements.length === 0) return { verdict: 'pass', confidence: 1 };
-    // "ปีงบประมาณ 2565" heads every government document: it is not evidence of budget figures.
-    const prepared = prepareText(t.text.replace(/ปี\s*งบ\s*ประมาณ/g, 'ปีงบฯ'));
+    const prepared = prepareText(t.text);
     const results = elements.map((el) => checkElement(el, t, prepared));
     const required = results.filter((r) => r.el.required);
     const missing = required.filter((r) => r.found === 'no');
@@ -82,6 +121,10 @@ export const contentElements = defineMatcher({
     const data = { missing: missing.map((r) => r.el.id), found: results.filter((r) => r.found === 'yes' || r.found === 'weak').map((r) => r.el.id) };
     if (missing.length > 0) {
       const labels = missing.map((r) => r.el.label).join(' และ');
+      const empty = missing.filter((r) => r.empty).map((r) => r.el.label);
+      if (empty.length > 0 && !ocr) {
+        return { verdict: 'fail', reason: `มีหัวข้อ${empty.join(' และ')} แต่ไม่มีเนื้อหา (มีเพียงเครื่องหมาย "-")`, quote, data: { ...data, empty } };
+      }
       if (ocr) return { verdict: 'unknown', reason: `ไม่พบ${labels} ในข้อความที่อ่านด้วย OCR (อาจอ่านผิด) ต้องตรวจด้วยตนเอง`, data };
       return { verdict: 'fail', reason: `ไม่พบ${labels}`, quote, data };
     }

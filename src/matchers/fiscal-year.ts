@@ -6,7 +6,7 @@ import { defineMatcher } from './types.js';
  * Is the evidence for the fiscal year the item's period rule requires (reference §4)? The target's own
  * text decides. When it names no year at all, the words it was linked with (link text, row, menu:
  * "แผนการจัดซื้อจัดจ้าง ประจำปี 2565") may, with lower confidence; they never overrule a document
- * that states another year.
+ * that states another year. A multi-year plan whose span covers the year counts (text/years.ts).
  */
 export const fiscalYear = defineMatcher({
   meta: {
@@ -20,13 +20,6 @@ export const fiscalYear = defineMatcher({
     const t = ctx.target;
     if (!t?.snapshot) return { verdict: 'skip' };
     const text = [t.title ?? '', t.text.slice(0, params.headChars)].join('\n');
-    // A multi-year plan named in the title ("แผนพัฒนาท้องถิ่น (พ.ศ. 2561 - 2565)") covers each of its years.
-    if (rule === 'current-fy' || rule === 'current-or-previous-fy') {
-      const span = multiYearSpan(text.slice(0, 400));
-      if (span && span[0] <= ctx.year && ctx.year <= span[1]) {
-        return { verdict: 'pass', confidence: 0.95, quote: span[2], data: { foundYears: [ctx.year] } };
-      }
-    }
     const own = checkPeriod(rule, ctx.year, text);
     if (own.ok === true) return { verdict: 'pass', confidence: 1, quote: own.quote, data: { foundYears: own.foundYears } };
     if (own.ok === false) {
@@ -47,16 +40,3 @@ export const fiscalYear = defineMatcher({
     return { verdict: 'unknown', reason: own.reason ?? `ไม่พบปีงบประมาณที่ชัดเจน ต้องเป็น${own.expected}`, quote: own.quote, data: { foundYears: own.foundYears, expected: own.expected } };
   },
 });
-
-const THAI_DIGIT = /[\u0E50-\u0E59]/g;
-
-/** "พ.ศ. 2561 - 2565", "(2566-2570)", "ปี 2561 ถึง 2565": a span of at most 10 years. */
-export function multiYearSpan(text: string): [number, number, string] | undefined {
-  const t = text.replace(THAI_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0x0e50 + 0x30));
-  const m = /(?:พ\s?\.\s?ศ\s?\.?\s*|ปี\s*|\(\s*)(25\d\d)\s*(?:-|–|ถึง)\s*(?:พ\s?\.\s?ศ\s?\.?\s*)?(25\d\d)/.exec(t);
-  if (!m) return undefined;
-  const a = Number(m[1]);
-  const b = Number(m[2]);
-  if (b <= a || b - a > 10) return undefined;
-  return [a, b, m[0]];
-}

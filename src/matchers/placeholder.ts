@@ -9,7 +9,8 @@ const PLACEHOLDER =
  * Is the target a placeholder: a notice such as "อยู่ระหว่างดำเนินการ" / "ไม่มีข้อมูล" / "coming soon"
  * standing on its own instead of content, or an (almost) empty page? The same words inside real content
  * (a status column "อยู่ระหว่างดำเนินการ" in a progress table) do not make a placeholder: the notice must
- * be a line of its own and the rest of the text short.
+ * be a line of its own and the rest of the text short. A page whose only tables have headers and no data
+ * is empty too.
  */
 export const placeholder = defineMatcher({
   meta: {
@@ -46,6 +47,11 @@ export const placeholder = defineMatcher({
     const links = t.contentLinks ?? 0;
     if (notice && other.length <= params.noticeMaxChars && links === 0) {
       return { verdict: 'fail', reason: `หน้าเว็บแจ้งว่า "${notice}" ยังไม่มีเนื้อหาจริง`, quote: notice };
+    }
+    // A table of headers only ("งานบริการ | ต.ค. | พ.ย. | รวม") with little else: a template waiting for data.
+    const tables = t.tables;
+    if (tables && tables.total > 0 && tables.withData === 0 && tables.outsideChars <= params.noticeMaxChars && links === 0) {
+      return { verdict: 'fail', reason: 'ตารางมีแต่หัวตาราง ไม่มีข้อมูล' };
     }
     if (t.snapshot.kind === 'html' && other.length < params.minChars && links === 0) {
       return { verdict: 'fail', reason: 'หน้าเว็บว่าง ไม่มีเนื้อหา' };

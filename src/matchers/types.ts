@@ -28,6 +28,8 @@ export interface Target {
   externalLinks?: string[];
   /** Links in the main content (documents and pages it lists). */
   contentLinks?: number;
+  /** Tables of a page's main content: total, those with data cells, characters outside tables. */
+  tables?: { total: number; withData: number; outsideChars: number };
 }
 
 /** Where a candidate was found: an index-page row, a menu, a link's context. */

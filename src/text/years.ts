@@ -383,6 +383,31 @@ export function fiscalYearsMentioned(text: string): FiscalYearMention[] {
 /** Titles come first in the text callers build, and graders judge a document by its title. */
 const TITLE_ZONE = 300;
 
+export interface YearSpan {
+  from: number;
+  to: number;
+  raw: string;
+  index: number;
+}
+
+const SPAN_RE = new RegExp(
+  String.raw`(?:${BE_MARK}\s*|ปี\s*|\(\s*)(25\d\d)\s*(?:-|ถึง)\s*(?:${BE_MARK}\s*)?(25\d\d)${NUM_END}`,
+);
+
+/**
+ * The first multi-year span of a text: "พ.ศ. 2561 - 2565", "(2566-2570)", "ปี ๒๕๖๑ ถึง ๒๕๖๕" (at most ten
+ * years, BE). A plan for such a span is the plan of each year in it.
+ */
+export function multiYearSpan(text: string): YearSpan | undefined {
+  const norm = normalize(text);
+  const m = SPAN_RE.exec(norm);
+  if (!m) return undefined;
+  const from = Number(m[1]);
+  const to = Number(m[2]);
+  if (to <= from || to - from > 10) return undefined;
+  return { from, to, raw: text.slice(m.index, m.index + m[0].length).trim(), index: m.index };
+}
+
 interface Ranked {
   fy: number;
   score: number;
@@ -463,6 +488,12 @@ export function checkPeriod(rule: PeriodRule, assessmentYear: number, text: stri
   if (rule === 'first-half-fy' || rule === 'monthly') return checkMonths(rule, y, text, mentions, ranked, expected);
   if (!top) return { ok: 'unknown', foundYears, expected, reason: NO_YEAR };
 
+  // A multi-year plan named in the title ("แผนพัฒนาท้องถิ่น (พ.ศ. 2561 - 2565)") is the plan of each of its
+  // years: the range decides, not its first year (which would rank as an old year).
+  if (rule === 'current-fy' || rule === 'current-or-previous-fy') {
+    const span = multiYearSpan(text.slice(0, TITLE_ZONE + 100));
+    if (span && span.from <= y && y <= span.to) return { ok: true, foundYears: [y, ...foundYears.filter((f) => f !== y)], expected, quote: span.raw };
+  }
   const accepted = rule === 'current-fy' ? [y] : rule === 'previous-fy' ? [y - 1] : [y, y - 1];
   const isAccepted = (fy: number) => accepted.includes(fy);
   const explicitHit = mentions.find((m) => m.strength === 'explicit' && isAccepted(m.fy));
@@ -508,6 +539,18 @@ function checkMonths(
     // Months or ranges spanning Oct … Mar count, whether the data is monthly, quarterly or six-monthly.
     if (os.length > 0 && Math.min(...os) <= fyStart && Math.max(...os) >= halfEnd && first) {
       return { ok: true, foundYears, expected, quote: quoteOf(text, first.index, first.raw) };
+    }
+    // A period stated in the title that ends before March ("ไตรมาสที่ 1 (ต.ค. – ธ.ค. 65)") says the report
+    // covers less than the half year, whatever its name ("รอบ 6 เดือน") promises.
+    const titleRange = findPeriodRanges(text).find((r) => r.index < TITLE_ZONE && ord(r.from) >= fyStart && ord(r.to) <= fyEnd);
+    if (titleRange && ord(titleRange.to) < halfEnd && os.every((o) => o < halfEnd)) {
+      return {
+        ok: false,
+        foundYears,
+        expected,
+        quote: quoteOf(text, titleRange.index, titleRange.raw),
+        reason: `รายงานครอบคลุมเพียง ${fmtMonth(titleRange.from)} – ${fmtMonth(titleRange.to)} ไม่ครบ${expected}`,
+      };
     }
     const six = SIX_MONTHS_RE.exec(normalize(text));
     if (six && yProminent) {

@@ -141,4 +141,23 @@ describe('judge', () => {
     expect(site.clickPath(SITE + '/c')!.map((x) => x.text)).toEqual(['A', 'C']);
     expect(site.clickPath(SITE + '/nowhere')).toBeUndefined();
   });
+
+  it('evidence filed under another scheme (MOIT) is not the agency\'s OIT evidence', () => {
+    const risk = 'การประเมินความเสี่ยงการทุจริตและประพฤติมิชอบ ประจำปีงบประมาณ พ.ศ. 2565 กระบวนงาน เหตุการณ์ความเสี่ยง ระดับความเสี่ยง สูง โอกาส ผลกระทบ';
+    const r = run({
+      '/': '<nav><a href="/moit">รพ.สต. (MOIT)</a></nav>',
+      '/moit': '<table><tr><td>MOIT 4</td><td>การประเมินความเสี่ยงการทุจริตและประพฤติมิชอบ ประจำปี 2565</td><td><a href="/r/moit4.pdf">ดาวน์โหลด</a></td></tr></table>',
+      '/r/moit4.pdf': { doc: risk },
+      '/r/moit-doc.pdf': { doc: 'โรงพยาบาลส่งเสริมสุขภาพตำบล ตามเกณฑ์ MOIT ข้อ 4\n' + risk },
+    });
+    expect(r.get('O36')!.status).toBe('fail');
+  });
+
+  it('a sidebar link to another host that only resembles an item is no evidence (not needs-review)', () => {
+    const r = run({
+      '/': '<aside class="sidebar"><ul><li><a href="https://www.gprocurement.go.th">ระบบการจัดซื้อจัดจ้างภาครัฐ</a></li></ul></aside><a href="/ita">ITA</a>',
+      '/ita': '<aside class="sidebar"><ul><li><a href="https://www.gprocurement.go.th">ระบบการจัดซื้อจัดจ้างภาครัฐ</a></li></ul></aside><table><tr><td>O1</td><td>โครงสร้าง</td><td><a href="/s">คลิก</a></td></tr></table>',
+    });
+    expect(r.get('O21')!.status).toBe('fail');
+  });
 });

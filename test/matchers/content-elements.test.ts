@@ -24,6 +24,9 @@ describe('content-elements', () => {
     ['O5 contact page', 2565, 'O5', target({ html: '<p>ที่อยู่ ๙๙ หมู่ที่ ๓ ตำบลด่าน</p><p>โทร ๐ ๔๕๘๒ ๖๑๒๓</p><p>saraban@dan.go.th</p>' })],
     ['O2 with photos', 2565, 'O2', target({ html: '<img src="/m.jpg" width="200" height="250"><p>นายสมชาย ใจดี นายกองค์การบริหารส่วนตำบล</p>' })],
     ['O9 page with a Facebook link', 2565, 'O9', target({ html: '<a href="https://www.facebook.com/dan">Facebook</a>' })],
+    ['O22 problems heading with a dashed list under it', 2566, 'O22', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง\nงบประมาณที่ใช้ ๓,๗๗๐,๕๐๐ บาท\n๒. ปัญหา อุปสรรค\n- เจ้าหน้าที่พัสดุมีน้อย\nข้อเสนอแนะ\n- ควรอบรมเพิ่ม' })],
+    ['2566 O29 "no complaints" stated', 2566, 'O29', target({ doc: 'ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริต ประจำปีงบประมาณ ๒๕๖๖ ไม่มีเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ' })],
+    ['2566 O16 counts in a "(ราย)" column', 2566, 'O16', target({ html: '<table><tr><th>งานบริการ</th><th>รวม (ราย)</th></tr><tr><td>ภาษี</td><td>๑๓๗</td></tr></table>' })],
     ['tone-less PDF text still counts', 2565, 'O24', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง งบประมาณที่ใช 3,770,500 บาท ปญหา ขอเสนอแนะ' })],
   ])('valid: %s', (_n, year, code, t) => expect(runMatcher('content-elements', ctx(year, code, { target: t })).verdict).toBe('pass'));
 
@@ -33,8 +36,21 @@ describe('content-elements', () => {
     ['O5 without e-mail', 2565, 'O5', target({ html: '<p>ที่อยู่ ตำบลด่าน โทร ๐ ๔๕๘๒ ๖๑๒๓</p>' }), 'fail'],
     ['O2 without photos', 2565, 'O2', target({ html: '<p>นายสมชาย ใจดี นายก</p>' }), 'fail'],
     ['O2 as a PDF: photos cannot be checked', 2565, 'O2', target({ doc: 'นายสมชาย ใจดี นายกองค์การบริหารส่วนตำบล' }), 'unknown'],
+    // "ปีงบประมาณ"/"การใช้งบประมาณ" in a title are not budget figures (checklist terms sharpened)
+    ['2566 O12 titled "…และการใช้งบประมาณ" with progress only', 2566, 'O12', target({ doc: 'รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณ รอบ ๖ เดือน ประจำปีงบประมาณ ๒๕๖๖\nโครงการก่อสร้างถนน ความก้าวหน้า ดำเนินการแล้วเสร็จ' }), 'fail'],
+    ['2566 O11 plan without amounts', 2566, 'O11', target({ doc: 'แผนการดำเนินงานและการใช้งบประมาณ ประจำปีงบประมาณ ๒๕๖๖\nโครงการก่อสร้างถนน โครงการส่งเสริมอาชีพ' }), 'fail'],
+    ['2566 O16 statistics with no counts', 2566, 'O16', target({ doc: 'ข้อมูลเชิงสถิติการให้บริการ ประจำปีงบประมาณ ๒๕๖๖ จำนวน ๓ งานบริการ รายงาน' }), 'fail'],
+    // a heading with only "-" under it
+    ['O22 problems heading with "-"', 2566, 'O22', target({ doc: 'รายงานผลการจัดซื้อจัดจ้างประจำปี\nรวมงบประมาณที่ใช้ ๓,๗๗๐,๕๐๐ บาท\n๒. ปัญหา อุปสรรค และข้อเสนอแนะ\n-' }), 'fail'],
+    ['O22 heading split by the PDF extractor ("ปั ญหา") with "-"', 2566, 'O22', target({ doc: 'รวมงบประมาณที่ใช้ ๓,๗๗๐,๕๐๐ บาท\n\n๒. ปั ญหา อุปสรรค และข้อเสนอแนะ\n\n-' }), 'fail'],
+    ['O22 "ปัญหาอุปสรรค: - ข้อเสนอแนะ: -"', 2566, 'O22', target({ doc: 'รายงานผลการจัดซื้อจัดจ้างประจำปี\nวงเงิน ๓,๗๗๐,๕๐๐ บาท\nปัญหาอุปสรรค: - ข้อเสนอแนะ: -' }), 'fail'],
     ['OCR text missing an element', 2565, 'O24', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง งบประมาณ 3,770,500 บาท', textSource: 'ocr' }), 'unknown'],
   ])('invalid: %s', (_n, year, code, t, verdict) => expect(runMatcher('content-elements', ctx(year, code, { target: t })).verdict).toBe(verdict));
+
+  it('says a section is a bare heading', () => {
+    const out = runMatcher('content-elements', ctx(2566, 'O22', { target: target({ doc: 'รายงานผลการจัดซื้อจัดจ้างประจำปี\nวงเงิน ๓,๗๗๐,๕๐๐ บาท\nปัญหา อุปสรรค และข้อเสนอแนะ\n-' }) }));
+    expect(out.reason).toContain('แต่ไม่มีเนื้อหา');
+  });
 
   it('names what is missing in Thai', () => {
     const out = runMatcher('content-elements', ctx(2565, 'O11', { target: target({ doc: SIX_NO_BUDGET }) }));

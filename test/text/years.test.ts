@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
+  multiYearSpan,
   findYearMentions,
   findMonthYears,
   findPeriodRanges,
@@ -200,6 +201,14 @@ describe('checkPeriod', () => {
     ['current-or-previous-fy', 2565, 'ผลสำรวจความพึงพอใจ ปีงบประมาณ 2563', false],
     ['current-or-previous-fy', 2565, 'ผลสำรวจความพึงพอใจ', 'unknown'],
 
+    // a multi-year plan in the title covers each of its years (its first year must not rank as "old")
+    ['current-fy', 2565, 'แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๑ - ๒๕๖๕)\nวิสัยทัศน์ ตำบลน่าอยู่', true],
+    ['current-fy', 2565, 'แผนพัฒนาท้องถิ่น (พ.ศ. 2561 - 2565) ประกาศ ณ วันที่ 1 ตุลาคม 2560 ทบทวน พ.ศ. 2561 2562', true],
+    ['current-fy', 2566, 'แผนพัฒนาท้องถิ่น (พ.ศ. 2566-2570)', true],
+    ['current-or-previous-fy', 2566, 'แผนอัตรากำลัง ๓ ปี ปี ๒๕๖๔ ถึง ๒๕๖๖', true],
+    ['current-fy', 2566, 'แผนพัฒนาท้องถิ่น (พ.ศ. 2561 - 2565)', false],
+    ['current-fy', 2565, 'แผนพัฒนาสามปี (พ.ศ. ๒๕๕๖ - ๒๕๖๐)', false],
+
     ['first-half-fy', 2565, 'รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน (ต.ค.64 - มี.ค.65)', true],
     ['first-half-fy', 2565, 'รายงาน 1 ตุลาคม 2564 ถึง 31 มีนาคม 2565', true],
     ['first-half-fy', 2565, 'รายงาน รอบ 6 เดือน ประจำปีงบประมาณ พ.ศ. 2565', true],
@@ -210,7 +219,12 @@ describe('checkPeriod', () => {
     ['first-half-fy', 2565, 'รายงานผลการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2564 (1 ตุลาคม 2563 - 30 กันยายน 2564) ประกาศ ณ วันที่ 15 ตุลาคม 2564', false],
     ['first-half-fy', 2565, 'รายงาน รอบ 6 เดือน (ต.ค.63 - มี.ค.64)', false],
     ['first-half-fy', 2565, 'รายงาน รอบ 6 เดือน ปีงบประมาณ 2564', false],
-    ['first-half-fy', 2565, 'ปีงบประมาณ 2565 ไตรมาส 1 (ต.ค. - ธ.ค. 64)', 'unknown'],
+    // a period in the title that ends before March: one quarter is not the half year, whatever the name says
+    ['first-half-fy', 2565, 'ปีงบประมาณ 2565 ไตรมาส 1 (ต.ค. - ธ.ค. 64)', false],
+    ['first-half-fy', 2566, 'รายงานการกำกับติดตาม ประจำปี รอบ ๖ เดือน\nประจำปีงบประมาณ พ.ศ. ๒๕๖๖\nไตรมาสที่ ๑ (ตุลาคม - ธันวาคม ๒๕๖๕)\nโครงการก่อสร้างถนน เบิกจ่ายแล้ว ๒๐๐,๐๐๐ บาท', false],
+    ['first-half-fy', 2566, 'ผลการดำเนินงาน ต.ค.65 - มี.ค.66 โครงการก่อสร้างถนน', true],
+    // a project's own schedule further down does not limit the report
+    ['first-half-fy', 2565, 'รายงาน รอบ 6 เดือน ประจำปีงบประมาณ พ.ศ. 2565\n' + 'โครงการและรายละเอียดของการดำเนินงานในรอบหกเดือนแรกของปีงบประมาณ '.repeat(6) + 'ระยะเวลา ต.ค. - ธ.ค. 64', true],
     ['first-half-fy', 2565, 'รายงานการกำกับติดตาม รอบ 6 เดือน', 'unknown'],
 
     ['monthly', 2565, 'สรุปผลการจัดซื้อจัดจ้าง ประจำเดือน ตุลาคม 2564', true],
@@ -275,4 +289,15 @@ describe('checkPeriod', () => {
     expect(v.ok).toBe(false);
     expect(v.reason).toMatch(/^พบเอกสารของปีงบประมาณ พ\.ศ\. 256[0-3] แต่ต้องเป็น/);
   });
+});
+
+describe('multiYearSpan', () => {
+  it.each([
+    ['แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๑ - ๒๕๖๕)', 2561, 2565],
+    ['แผน (2566-2570)', 2566, 2570],
+    ['ปี 2561 ถึง พ.ศ. 2565', 2561, 2565],
+  ])('%j → %d–%d', (text, from, to) => expect(multiYearSpan(text)).toMatchObject({ from, to }));
+  it.each([['ปีงบประมาณ 2563-2564 เปรียบเทียบ'.replace('ปีงบประมาณ ', 'ปีงบประมาณ')], ['พ.ศ. 2540 - 2565'], ['พ.ศ. 2565 - 2561'], ['โทร 2561-2565']])('not a plan span: %j', (text) =>
+    expect(multiYearSpan(text)).toBeUndefined(),
+  );
 });

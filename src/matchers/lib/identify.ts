@@ -41,6 +41,18 @@ const LABELS: RegExp[] = [
   /^ข้อ\s*(\d{1,2})(?!\d)(?!\.\d)\s*[-.:)]?\s*/,
 ];
 
+// Another assessment scheme named in a document's head: the MOPH's MOIT (hospitals), ITA-VEC (colleges).
+const FOREIGN_SCHEME = /(?:^|[^a-z])m\s?oit(?![a-z])|ita\s*-?\s*vec/i;
+
+/**
+ * The other scheme a text says it belongs to ("ตามเกณฑ์ MOIT ข้อ 4", "ITA-VEC"), or undefined. Evidence
+ * filed under another scheme is not the agency's OIT evidence (reference §3: "MOIT1" is not O1).
+ */
+export function foreignScheme(text: string): string | undefined {
+  const m = FOREIGN_SCHEME.exec(fold(text));
+  return m ? m[0].replace(/^[^a-z]/i, '').toUpperCase() : undefined;
+}
+
 /** Reads an item label at the start of a text: O1, o1, O1., OIT 1, OIT1, 011, O01, "11.", ข้อ 11, Thai digits. */
 export function parseItemLabel(text: string): ItemLabel {
   const t = fold(text);
