@@ -5,8 +5,8 @@ import { defineMatcher } from './types.js';
 /**
  * Is the evidence for the fiscal year the item's period rule requires (reference §4)? The target's own
  * text decides. When it names no year at all, the words it was linked with (link text, row, menu:
- * "แผนการจัดซื้อจัดจ้าง ประจำปี 2565") may, with lower confidence; they never overrule a document
- * that states another year. A multi-year plan whose span covers the year counts (text/years.ts).
+ * "แผนการจัดซื้อจัดจ้าง ประจำปี 2565") can only fail it (a wrong year) or send it to a person: the
+ * grader opens the document, not our link, so a year seen only in the link is not proof. A multi-year plan whose span covers the year counts (text/years.ts).
  */
 export const fiscalYear = defineMatcher({
   meta: {
@@ -30,7 +30,14 @@ export const fiscalYear = defineMatcher({
       if (names) {
         const byName = checkPeriod(rule, ctx.year, names);
         if (byName.ok === true) {
-          return { verdict: 'pass', confidence: 0.75, quote: byName.quote, reason: 'ปีงบประมาณดูจากชื่อลิงก์ เอกสารเองไม่ระบุปี', data: { foundYears: byName.foundYears, fromNames: true } };
+          // The grader opens the document, not our link: a year only in the link text is not proof.
+          const fy = byName.foundYears[0];
+          return {
+            verdict: 'unknown',
+            reason: `เอกสารไม่ระบุปีงบประมาณ พบปี ${fy ?? ''} เฉพาะในชื่อลิงก์ — ควรระบุปีในตัวเอกสาร หรือให้เจ้าหน้าที่ตรวจ`.replace('ปี  ', 'ปี '),
+            quote: byName.quote,
+            data: { foundYears: byName.foundYears, fromNames: true },
+          };
         }
         if (byName.ok === false) {
           return { verdict: 'fail', reason: byName.reason ?? `ไม่ใช่${byName.expected}`, quote: byName.quote, data: { foundYears: byName.foundYears, expected: byName.expected } };

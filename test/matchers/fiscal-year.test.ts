@@ -12,10 +12,15 @@ describe('fiscal-year', () => {
     ['no year rule', 2565, 'O1', 'โครงสร้าง'],
   ])('valid: %s', (_n, year, code, doc) => expect(runMatcher('fiscal-year', ctx(year, code, { target: target({ doc }) })).verdict).toBe('pass'));
 
-  it('a document without a year takes the year from its link text, with lower confidence', () => {
+  it('a document without a year is never passed on its link text alone: a person must look', () => {
     const out = runMatcher('fiscal-year', ctx(2565, 'O21', { names: ['แผนการจัดซื้อจัดจ้าง ประจำปี 2565'], target: target({ doc: 'แผนการจัดซื้อจัดจ้าง รายการ วงเงิน 450,000 บาท' }) }));
-    expect(out.verdict).toBe('pass');
-    expect(out.confidence).toBeLessThan(1);
+    expect(out.verdict).toBe('unknown');
+    expect(out.reason).toContain('เฉพาะในชื่อลิงก์');
+  });
+
+  it('a wrong year in the link text of a document without a year fails it', () => {
+    const out = runMatcher('fiscal-year', ctx(2565, 'O21', { names: ['แผนการจัดซื้อจัดจ้าง ประจำปี 2562'], target: target({ doc: 'แผนการจัดซื้อจัดจ้าง รายการ วงเงิน 450,000 บาท' }) }));
+    expect(out.verdict).toBe('fail');
   });
 
   it.each([
