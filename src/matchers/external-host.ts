@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hostOf, isOwnHost, serviceOf } from './lib/hosts.js';
+import { brandNamed, hostOf, isOwnHost, serviceOf, socialLinkKind } from './lib/hosts.js';
 import { defineMatcher } from './types.js';
 
 /**
@@ -22,6 +22,17 @@ export const externalHost = defineMatcher({
     const svc = serviceOf(t.snapshot?.finalUrl || t.url);
     const where = svc.type === 'other' ? `เว็บไซต์อื่น (${svc.name})` : svc.name;
     if (ctx.item.evidence === 'online-system' && svc.type !== 'file') {
+      // A link whose words name one service but which points elsewhere (icons copy-pasted with alt="youtube")
+      // is not evidence of that service.
+      const claimed = brandNamed(ctx.names);
+      if (claimed && svc.name !== claimed) {
+        return { verdict: 'fail', reason: `ลิงก์ระบุว่าเป็น ${claimed} แต่ชี้ไปยัง ${where}`, data: { host, service: svc.name } };
+      }
+      const kind = svc.type === 'other' ? 'account' : socialLinkKind(t.url);
+      if (kind === 'share') return { verdict: 'fail', reason: `ลิงก์ "แชร์" ไปยัง ${where} ไม่ใช่ช่องทางของหน่วยงาน`, data: { host, service: svc.name } };
+      if (kind === 'single') {
+        return { verdict: 'unknown', reason: `ลิงก์ไปยังโพสต์หรือวิดีโอเดียวบน ${where} ไม่ใช่หน้าบัญชีของหน่วยงาน ต้องให้เจ้าหน้าที่ตรวจ`, data: { host, service: svc.name } };
+      }
       return {
         verdict: 'pass',
         confidence: params.systemConfidence,

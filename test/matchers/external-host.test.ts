@@ -25,4 +25,17 @@ describe('external-host', () => {
     expect(out.verdict).toBe('unknown');
     expect(out.reason).toMatch(/ต้องให้เจ้าหน้าที่ตรวจ/);
   });
+
+  it.each([
+    ['an icon labelled youtube that opens an e-service site', ['youtube'], 'https://eservice.other.go.th/public/oss/data/list/', 'fail'],
+    ['a Facebook share button', ['Share on Facebook'], 'https://www.facebook.com/sharer/sharer.php?u=x', 'fail'],
+    ['a LINE share link', ['LINE'], 'https://line.me/R/msg/text/?hello', 'fail'],
+    ['one YouTube video instead of the channel', ['youtube'], 'https://www.youtube.com/watch?v=Owx6aGO-2KQ', 'unknown'],
+    ['one Facebook post instead of the page', ['Facebook'], 'https://www.facebook.com/dan/posts/123', 'unknown'],
+    ['the Facebook page itself', ['Facebook'], 'https://www.facebook.com/dan.sisaket', 'pass'],
+    ['the YouTube channel', ['YouTube'], 'https://www.youtube.com/@dansisaket', 'pass'],
+    ['the LINE official account', ['ไลน์'], 'https://line.me/R/ti/p/@dan', 'pass'],
+  ])('social network: %s → %s', (_n, names, url, verdict) => {
+    expect(runMatcher('external-host', ctx(2565, 'O9', { names, target: t(url) })).verdict).toBe(verdict);
+  });
 });

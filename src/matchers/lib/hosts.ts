@@ -53,3 +53,39 @@ export function serviceOf(url: string): ServiceInfo {
   for (const [re, name, type] of SERVICES) if (re.test(host)) return { name: name || host, type };
   return { name: host, type: 'other' };
 }
+
+/** Brand words people put on links to a service (link text, title, alt), folded to lowercase. */
+const BRAND_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/facebook|เฟซบุ๊[กค]|เฟสบุ๊[กค]|(^|[^a-z])fb([^a-z]|$)/i, 'Facebook'],
+  [/youtube|ยูทูบ/i, 'YouTube'],
+  [/(^|[^a-z])line([^a-z]|$)|ไลน์/i, 'LINE'],
+  [/instagram|อินสตาแกรม/i, 'Instagram'],
+  [/tiktok|ติ๊กต็อก/i, 'TikTok'],
+  [/twitter|ทวิตเตอร์/i, 'X (Twitter)'],
+];
+
+/** The service a link's words claim ("youtube"), if any: a real site had alt="youtube" on every icon. */
+export function brandNamed(words: string[]): string | undefined {
+  const text = words.join(' ');
+  return BRAND_WORDS.find(([re]) => re.test(text))?.[1];
+}
+
+/**
+ * What a link to a social platform is: an account/page (evidence of a channel), a share button or
+ * one video/post (neither is the agency's account). Unknown shapes count as accounts.
+ */
+export function socialLinkKind(url: string): 'account' | 'share' | 'single' {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'account';
+  }
+  const h = u.hostname.toLowerCase();
+  const p = u.pathname.toLowerCase();
+  if (/sharer|\/share(\.php)?$|\/intent\/|\/dialog\/share|plugins\/share|social-plugins/.test(p) || /(^|\.)line\.me$/.test(h) && /^\/r\/msg\//.test(p)) return 'share';
+  if (/(^|\.)youtube\.com$/.test(h) && (p === '/watch' || p.startsWith('/shorts/'))) return 'single';
+  if (/(^|\.)youtu\.be$/.test(h)) return 'single';
+  if (/(^|\.)(facebook\.com|fb\.com)$/.test(h) && /\/(posts|videos|photos|photo\.php|story\.php|permalink\.php|watch)/.test(p)) return 'single';
+  return 'account';
+}
