@@ -99,7 +99,7 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
   const offer = (url: string, depth: number, referrer: string | undefined, priorityFn: () => number): void => {
     if (frontier.has(url) || depth > config.maxDepth || !scope.inScope(url)) return;
     const priority = priorityFn();
-    const trap = traps.check(url);
+    const trap = traps.check(url, referrer);
     if (trap) {
       frontier.markSeen(url);
       writer.settle({ url, state: 'skipped', depth, priority });
@@ -185,6 +185,7 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
   const queue = new PQueue({ concurrency: config.concurrency });
   let fatal: unknown;
   const pump = () => {
+    if (writer.failed) fatal ??= writer.failed;
     while (!fatal && !job.signal?.aborted && queue.size < config.concurrency && saved + inProgress < config.maxPages) {
       const entry = frontier.next();
       if (!entry) break;

@@ -26,6 +26,8 @@ interface Ctx {
 
 /** URLs carried by script: location='…', location.href="…", location.assign(…), window.open(…). */
 const SCRIPT_URL = /(?:location(?:\.href)?\s*=\s*|location\.(?:assign|replace)\s*\(\s*|window\.open\s*\(\s*|open\s*\(\s*)(['"])((?:(?!\1).){1,2000})\1/g;
+/** Longest javascript:/data:/mailto: target recorded; longer ones are cut (with …). */
+const MAX_RAW_URL = 2000;
 /** Viewer wrappers: /viewer.html?file=/a.pdf, docs.google.com/viewer?url=… */
 const VIEWER_PARAM = /^(file|url|src|pdf|doc|document|path)$/i;
 
@@ -54,7 +56,9 @@ export function extractLinks(html: string | DomNode, baseUrl: string, opts: Extr
     const value = raw.trim();
     const local = value === '' || value.startsWith('#') || /^javascript:/i.test(value);
     const abs = local ? undefined : resolveCached(value, base, baseOrigin);
-    const toUrl = abs ?? (local ? value : safeResolve(value, base) ?? value);
+    let toUrl = abs ?? (local ? value : safeResolve(value, base) ?? value);
+    // Raw (unfetchable) targets are kept for the record only: a data: URL can be megabytes.
+    if (!abs && toUrl.length > MAX_RAW_URL) toUrl = `${toUrl.slice(0, MAX_RAW_URL)}…`;
     const rec: LinkRecord = {
       fromUrl,
       toUrl,

@@ -10,6 +10,8 @@ const TRACKING_PARAM = /^(utm_[a-z0-9_]*|fbclid|gclid|dclid|gbraid|wbraid|msclki
 const SESSION_PARAM = /^(phpsessid|jsessionid|sid|sessionid|session_id|aspsessionid[a-z]*|cfid|cftoken|zenid|osCsid)$/i;
 /** `;jsessionid=…` style path parameters. */
 const PATH_SESSION = /;(jsessionid|phpsessid|sid|sessionid)=[^/?#;]*/gi;
+/** ASP.NET cookieless sessions: a `/(S(…))` (or `(A(…))`, `(F(…))`) segment in front of the path. */
+const ASPNET_SESSION = /\/\((?:[A-Z]\([A-Za-z0-9_-]{8,}\))+\)(?=\/|$)/g;
 
 export function isSessionOrTrackingParam(name: string): boolean {
   return TRACKING_PARAM.test(name) || SESSION_PARAM.test(name);
@@ -39,7 +41,7 @@ export function normalizeUrl(raw: string, base?: string): string | undefined {
   u.password = '';
   // URL already lower-cases the host and drops default ports; strip a trailing dot of the host.
   if (u.hostname.endsWith('.')) u.hostname = u.hostname.slice(0, -1);
-  let path = u.pathname.replace(PATH_SESSION, '');
+  let path = u.pathname.replace(PATH_SESSION, '').replace(ASPNET_SESSION, '');
   path = normalizePercent(path);
   u.pathname = path || '/';
   if (u.search) {

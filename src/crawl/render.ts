@@ -36,7 +36,9 @@ export class Renderer {
       const { chromium } = await import('playwright');
       const browser = await chromium.launch({ executablePath: this.opts.executablePath, args: CHROMIUM_ARGS, headless: true });
       try {
-        const context = await browser.newContext({ userAgent: this.opts.userAgent, serviceWorkers: 'block', locale: 'th-TH' });
+        // No downloads: a page that starts one gets it cancelled (nothing is written to disk).
+        // Dialogs (alert/confirm/prompt) need no handler: Playwright dismisses them when none is set.
+        const context = await browser.newContext({ userAgent: this.opts.userAgent, serviceWorkers: 'block', locale: 'th-TH', acceptDownloads: false });
         await context.route('**/*', async (route) => {
           const req = route.request();
           if (BLOCKED_TYPES.has(req.resourceType())) return route.abort();
@@ -70,6 +72,11 @@ export class Renderer {
     else this.active--;
   }
 
+  /**
+   * One page, bounded in total time: a script that loops forever blocks the page's renderer, and then
+   * every call into it (reading the DOM, even closing it) can wait forever, so the whole render races
+   * a deadline and the close is waited for only briefly.
+   */
   async render(url: string): Promise<Rendered> {
     const { context } = await this.start();
     await this.acquire();
@@ -77,12 +84,27 @@ export class Renderer {
       this.release();
       throw e;
     });
-    try {
+    const budgetMs = 2 * this.opts.timeoutMs + 1000;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`render timeout: no result within ${budgetMs} ms (page script busy?)`)), budgetMs);
+    });
+    const work = (async () => {
       const res = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: this.opts.timeoutMs });
       await page.waitForLoadState('networkidle', { timeout: Math.min(5000, this.opts.timeoutMs) }).catch(() => undefined);
       return { html: await page.content(), finalUrl: page.url(), status: res?.status() };
+    })();
+    work.catch(() => undefined);
+    try {
+      return await Promise.race([work, deadline]);
     } finally {
-      await page.close().catch(() => undefined);
+      clearTimeout(timer);
+      let wait: NodeJS.Timeout | undefined;
+      await Promise.race([
+        page.close({ runBeforeUnload: false }).catch(() => undefined),
+        new Promise((resolve) => (wait = setTimeout(resolve, 5000))),
+      ]);
+      clearTimeout(wait);
       this.release();
     }
   }

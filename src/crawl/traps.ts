@@ -6,7 +6,10 @@
  *  - query strings that keep growing (very long, many parameters, a parameter repeated);
  *  - repeated path segments (/a/b/a/b/a/b, or one segment many times);
  *  - the same path with too many query variants that differ only in numbers (?page=1…∞, ?id=…);
- *    opaque values (base64 `_mod=` CMS URLs) are distinct pages and are not limited.
+ *    opaque values (base64 `_mod=` CMS URLs) are distinct pages and are not limited;
+ *  - a query that grows link after link (faceted search adding one more filter per click): a URL
+ *    on its referrer's path whose parameters include all of the referrer's and whose query is
+ *    longer is one growth step; growth chains and the growth URLs per path are bounded.
  */
 
 export interface TrapLimits {
@@ -17,9 +20,12 @@ export interface TrapLimits {
   maxQueryLength: number;
   maxQueryParams: number;
   maxUrlLength: number;
+  /** Steps of query growth (see above) allowed in a chain, and growth URLs allowed per path. */
+  maxQueryGrowth?: number;
+  growthVariants?: number;
 }
 
-export const DEFAULT_TRAP_LIMITS: TrapLimits = { calendarVariants: 24, queryVariants: 500, maxQueryLength: 400, maxQueryParams: 16, maxUrlLength: 2000 };
+export const DEFAULT_TRAP_LIMITS: TrapLimits = { calendarVariants: 24, queryVariants: 500, maxQueryLength: 400, maxQueryParams: 16, maxUrlLength: 2000, maxQueryGrowth: 6, growthVariants: 30 };
 
 const CALENDAR_WORD = /calendar|calender|\bcal\b|ปฏิทิน|(^|[?&/_-])(date|day|month|year|yy|mm|dd|ym|ymd)=/i;
 const DATE_PART = /(?:^|[^\d])((?:19|20|25)\d{2})(?:[-/_.]?(0?[1-9]|1[0-2]))?(?![\d])/;
@@ -27,6 +33,9 @@ const DATE_PART = /(?:^|[^\d])((?:19|20|25)\d{2})(?:[-/_.]?(0?[1-9]|1[0-2]))?(?!
 export class TrapDetector {
   private readonly shapes = new Map<string, number>();
   private readonly variants = new Map<string, number>();
+  /** Growth generation of URLs reached by query growth (absent = 0). */
+  private readonly growth = new Map<string, number>();
+  private readonly growthPerPath = new Map<string, number>();
 
   constructor(
     private readonly limits: TrapLimits = DEFAULT_TRAP_LIMITS,
@@ -34,7 +43,7 @@ export class TrapDetector {
   ) {}
 
   /** Reason when `url` looks like a trap; counts it otherwise (call once per new URL). */
-  check(url: string): string | undefined {
+  check(url: string, referrer?: string): string | undefined {
     if (url.length > this.limits.maxUrlLength) return 'trap: URL too long';
     let u: URL;
     try {
@@ -65,6 +74,17 @@ export class TrapDetector {
       if (n > this.limits.calendarVariants) return 'trap: calendar pages keep advancing';
       this.shapes.set(shape, n);
     }
+    if (query && referrer) {
+      const gen = this.growthStep(u, referrer);
+      if (gen > 0) {
+        if (gen > (this.limits.maxQueryGrowth ?? DEFAULT_TRAP_LIMITS.maxQueryGrowth!)) return 'trap: query string keeps growing';
+        const pathKey = `${u.host}${u.pathname}`;
+        const n = (this.growthPerPath.get(pathKey) ?? 0) + 1;
+        if (n > (this.limits.growthVariants ?? DEFAULT_TRAP_LIMITS.growthVariants!)) return 'trap: query string keeps growing';
+        this.growthPerPath.set(pathKey, n);
+        this.growth.set(url, gen);
+      }
+    }
     if (query) {
       const key = `${u.host}${u.pathname}?${query.replace(/\d+/g, '#')}`;
       const n = (this.variants.get(key) ?? 0) + 1;
@@ -72,6 +92,19 @@ export class TrapDetector {
       this.variants.set(key, n);
     }
     return undefined;
+  }
+
+  /** 0 when `u` does not grow `referrer`'s query, else the referrer's growth generation + 1. */
+  private growthStep(u: URL, referrer: string): number {
+    let r: URL;
+    try {
+      r = new URL(referrer);
+    } catch {
+      return 0;
+    }
+    if (r.host !== u.host || r.pathname !== u.pathname || u.search.length <= r.search.length) return 0;
+    for (const [k, v] of r.searchParams) if (!u.searchParams.getAll(k).includes(v)) return 0;
+    return (this.growth.get(referrer) ?? 0) + 1;
   }
 }
 

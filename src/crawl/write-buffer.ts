@@ -1,3 +1,4 @@
+import { OitError, StoreError } from '../errors.js';
 import type { CrawlBatch, ScanStore } from '../store/store.js';
 
 /**
@@ -57,7 +58,7 @@ export class WriteBuffer {
       this.writing++;
       this.chain = this.chain
         .then(() => write(this.store, this.scanId, batch))
-        .catch((e) => void (this.failure ??= e))
+        .catch((e: unknown) => void (this.failure ??= asStoreError(e, this.store.location)))
         .finally(() => void this.writing--);
     }
     return this.chain.then(() => {
@@ -65,10 +66,25 @@ export class WriteBuffer {
     });
   }
 
+  /** The first write failure (the crawl stops fetching once there is one). */
+  get failed(): unknown {
+    return this.failure;
+  }
+
   private schedule(): void {
     if (this.timer) return;
     this.timer = setTimeout(() => void this.flush().catch(() => undefined), this.maxDelayMs);
   }
+}
+
+/** Any store failure as one clear message (the SQLite store already names locks, full disks, read-only files). */
+function asStoreError(e: unknown, location: string): OitError {
+  if (e instanceof OitError) return e;
+  const err = e as { code?: string; message?: string };
+  const full = err.code === 'ENOSPC' || err.code === 'SQLITE_FULL' || /ENOSPC|disk is full/i.test(err.message ?? '');
+  return full
+    ? new StoreError(`พื้นที่ดิสก์เต็ม บันทึกผลลงฐานข้อมูล ${location} ไม่ได้`, `disk full: cannot write to the database ${location}; free some space and continue with --resume`)
+    : new StoreError(`บันทึกผลลงฐานข้อมูล ${location} ไม่ได้`, `cannot write to the database ${location}: ${err.message ?? String(e)}`);
 }
 
 function empty(): CrawlBatch {

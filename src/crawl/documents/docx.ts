@@ -1,8 +1,16 @@
 import mammoth from 'mammoth';
 import type { DocText } from './pdf.js';
+import { assertZipWithinLimits, ZipError } from './unzip.js';
 
-/** DOCX text with mammoth (paragraphs as lines); corrupt or encrypted files become an error. */
+/** DOCX text with mammoth (paragraphs as lines); corrupt, encrypted or bomb-like files become an error. */
 export async function docxText(buf: Buffer): Promise<DocText> {
+  // mammoth (JSZip) inflates without limits: check the zip ourselves first (zip bombs).
+  try {
+    assertZipWithinLimits(buf);
+  } catch (e) {
+    if (e instanceof ZipError && /^zip bomb/.test(e.message)) return { text: '', textSource: 'none', error: `DOCX too large when unpacked (${e.message})`, meta: {} };
+    // Not a zip we can read (an encrypted DOCX is an OLE file, for one): let mammoth give its verdict.
+  }
   try {
     const r = await mammoth.extractRawText({ buffer: buf });
     return { text: r.value.replace(/\n{3,}/g, '\n\n').trim(), textSource: 'docx', meta: {} };

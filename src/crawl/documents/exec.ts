@@ -8,18 +8,21 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   timedOut: boolean;
+  /** stdout passed maxBuffer: the tool was stopped and stdout holds the first maxBuffer bytes. */
+  overflow: boolean;
 }
 
 /** Runs a tool without a shell; never rejects (exit code, output and timeout come back as data). */
-export function run(cmd: string, args: string[], timeoutMs: number): Promise<ExecResult> {
+export function run(cmd: string, args: string[], timeoutMs: number, maxBuffer = 32 * 1024 * 1024): Promise<ExecResult> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8', killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
+    execFile(cmd, args, { timeout: timeoutMs, maxBuffer, encoding: 'utf8', killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
       const e = err as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string }) | null;
       resolve({
         code: e ? (typeof e.code === 'number' ? e.code : -1) : 0,
         stdout: stdout ?? '',
         stderr: (stderr ?? '') + (e && typeof e.code === 'string' ? ` ${e.code}` : ''),
-        timedOut: !!e?.killed,
+        timedOut: !!e?.killed && e.code !== 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER',
+        overflow: e?.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER',
       });
     });
   });

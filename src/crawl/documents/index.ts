@@ -11,6 +11,8 @@ export interface DocumentOptions {
   ocrMaxPages: number;
   /** Per tool run (pdftotext, each OCR step). */
   timeoutMs: number;
+  /** Most PDF text kept; default 32 MB. */
+  maxTextBytes?: number;
 }
 
 export const isDocumentKind = (k: SnapshotKind): boolean => k === 'pdf' || k === 'docx' || k === 'xlsx' || k === 'doc' || k === 'xls';

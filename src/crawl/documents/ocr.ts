@@ -21,7 +21,9 @@ export interface OcrResult {
 export async function ocrPdf(file: string, dir: string, maxPages: number, timeoutMs: number): Promise<OcrResult> {
   if (maxPages <= 0) return { text: '', pages: 0 };
   const prefix = join(dir, 'page');
-  const r = await run('pdftoppm', ['-r', '150', '-gray', '-f', '1', '-l', String(maxPages), '-png', file, prefix], timeoutMs);
+  // -W/-H crop each page to at most ~A3 at 150 dpi: a page declared kilometres wide (an image bomb)
+  // cannot make pdftoppm allocate gigabytes.
+  const r = await run('pdftoppm', ['-r', '150', '-gray', '-f', '1', '-l', String(maxPages), '-W', '2500', '-H', '2500', '-png', file, prefix], timeoutMs);
   if (r.code !== 0) return { text: '', pages: 0, error: `ocr: pdftoppm failed${r.timedOut ? ' (timeout)' : ''}` };
   const images = (await readdir(dir)).filter((f) => f.startsWith('page') && f.endsWith('.png')).sort();
   const texts: string[] = [];

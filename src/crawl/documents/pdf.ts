@@ -20,7 +20,12 @@ export interface PdfOptions {
   ocr: boolean;
   ocrMaxPages: number;
   timeoutMs: number;
+  /** Most text kept (pdftotext is stopped there); default 32 MB. */
+  maxTextBytes?: number;
 }
+
+/** Most text kept from one PDF (pdftotext is stopped there): a 500-page Thai report is a few MB. */
+const MAX_TEXT_BYTES = 32 * 1024 * 1024;
 
 /** Characters per page below which a PDF is taken to have no text layer (a scan). */
 const MIN_CHARS_PER_PAGE = 16;
@@ -31,8 +36,10 @@ export function pdfText(buf: Buffer, opts: PdfOptions): Promise<DocText> {
     const truncated = !buf.subarray(Math.max(0, buf.length - 2048)).includes('%%EOF');
     if (truncated) meta.truncated = true;
     // pdftotext alone for ordinary PDFs (one process); pdfinfo only when the text is missing.
-    const out = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], opts.timeoutMs);
-    if (out.code !== 0) {
+    const out = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], opts.timeoutMs, opts.maxTextBytes ?? MAX_TEXT_BYTES);
+    // A text bomb (or a huge report): keep the first maxTextBytes of text and say so.
+    if (out.overflow) meta.textTruncated = true;
+    else if (out.code !== 0) {
       const error = /incorrect password/i.test(out.stderr) ? 'encrypted PDF' : out.timedOut ? 'pdftotext timeout' : truncated ? 'truncated PDF' : 'corrupt PDF';
       return { text: '', textSource: 'none', error, meta: { ...meta, detail: firstLine(out.stderr) } };
     }

@@ -65,6 +65,9 @@ export function detectKind(contentType: string | undefined, body: Buffer, url: s
   const fromUrl = kindFromUrl(url);
   if (sniffed === 'doc') return fromCt === 'xls' || fromUrl === 'xls' ? 'xls' : 'doc';
   if (sniffed && sniffed !== 'html') return sniffed;
+  // An HTML page served as a document (an error or login page behind a download link) is HTML:
+  // a body that starts like an HTML document is believed over the header.
+  if (sniffed === 'html' && /^(\xef\xbb\xbf)?\s*<(!doctype html|html)[\s>]/i.test(body.subarray(0, 512).toString('latin1'))) return 'html';
   if (fromCt && fromCt !== 'html') return fromCt;
   if (sniffed === 'html' || fromCt === 'html') return 'html';
   if (/^text\//i.test(contentType ?? '')) return fromUrl === 'html' || !fromUrl ? 'html' : fromUrl;

@@ -36,7 +36,8 @@ export function xlsxText(buf: Buffer): DocText {
     }
     return { text: parts.join('\n'), textSource: 'xlsx', meta: { sheets: files.length } };
   } catch (e) {
-    return { text: '', textSource: 'none', error: `corrupt XLSX: ${(e as Error).message}`, meta: {} };
+    const msg = (e as Error).message;
+    return { text: '', textSource: 'none', error: /^zip bomb/.test(msg) ? `XLSX too large when unpacked (${msg})` : `corrupt XLSX: ${msg}`, meta: {} };
   }
 }
 

@@ -1,0 +1,99 @@
+import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
+
+/** A minimal PDF from object bodies (strings or [header, binary stream, trailer] parts). */
+export function buildPdf(objs: Array<string | Array<string | Buffer>>): Buffer {
+  const parts: Buffer[] = [];
+  let len = 0;
+  const push = (b: string | Buffer) => {
+    const x = typeof b === 'string' ? Buffer.from(b, 'latin1') : b;
+    parts.push(x);
+    len += x.length;
+  };
+  push('%PDF-1.4\n');
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(len);
+    push(`${i + 1} 0 obj\n`);
+    for (const p of Array.isArray(o) ? o : [o]) push(p);
+    push('\nendobj\n');
+  });
+  const xref = len;
+  push(`xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
+  push(`trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return Buffer.concat(parts);
+}
+
+const FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+
+/** A PDF of a few hundred KB whose one content stream inflates to `mb` MB of drawing operators. */
+export function pdfStreamBomb(mb: number): Buffer {
+  const unit = Buffer.from('0 0 m 1 1 l S\n'.repeat(4096));
+  const raw = Buffer.alloc(mb * 1024 * 1024, 0x20);
+  for (let o = 0; o + unit.length <= raw.length; o += unit.length) unit.copy(raw, o);
+  const z = deflateSync(raw, { level: 9 });
+  return buildPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>',
+    [`<< /Length ${z.length} /Filter /FlateDecode >>\nstream\n`, z, '\nendstream'],
+  ]);
+}
+
+/** A small PDF whose `pages` pages all share one content stream of `lines` text lines: a text bomb. */
+export function pdfTextBomb(pages: number, lines: number): Buffer {
+  const line = `(${'A'.repeat(2000)}) '\n`;
+  const raw = Buffer.from(`BT /F1 1 Tf 1 TL 0 ${lines + 1} Td\n${line.repeat(lines)}ET\n`);
+  const z = deflateSync(raw, { level: 9 });
+  const kids = Array.from({ length: pages }, (_x, i) => `${i + 5} 0 R`).join(' ');
+  return buildPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
+    [`<< /Length ${z.length} /Filter /FlateDecode >>\nstream\n`, z, '\nendstream'],
+    FONT,
+    ...Array.from({ length: pages }, () => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1500 ${lines + 2}] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>`),
+  ]);
+}
+
+/**
+ * A zip bomb with overlapping entries: every name in `names` points at the same deflated blob of
+ * `mb` MB, so the file stays tiny (a few hundred KB) while it "contains" names.length × mb MB.
+ */
+export function overlappingZip(names: string[], mb: number, fill = 0x20): Buffer {
+  const data = Buffer.alloc(mb * 1024 * 1024, fill);
+  const packed = deflateRawSync(data, { level: 9 });
+  const crc = crc32(data);
+  const first = Buffer.from(names[0]!, 'utf8');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(0x0800, 6);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(packed.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(first.length, 26);
+  const body = Buffer.concat([local, first, packed]);
+  const centrals = names.map((name) => {
+    const n = Buffer.from(name, 'utf8');
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(0x0800, 8);
+    c.writeUInt16LE(8, 10);
+    c.writeUInt32LE(crc, 16);
+    c.writeUInt32LE(packed.length, 20);
+    c.writeUInt32LE(data.length, 24);
+    c.writeUInt16LE(n.length, 28);
+    c.writeUInt32LE(0, 42);
+    return Buffer.concat([c, n]);
+  });
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(names.length, 8);
+  end.writeUInt16LE(names.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(body.length, 16);
+  return Buffer.concat([body, cd, end]);
+}
