@@ -1,17 +1,22 @@
 #!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { analyseStoredScan } from './api/analysis-scan.js';
 import { judgeStoredScan } from './api/check-scan.js';
 import { reportStoredScan } from './api/report-scan.js';
+import { diffLatest, diffStoredScans, pruneScans, scanHistory, siteFilter } from './api/history.js';
+import { acquireRunLock } from './api/lock.js';
+import { reviewItem } from './api/review.js';
+import { runSites } from './api/run-sites.js';
 import { scanSite } from './api/scan-site.js';
 import { parseIndicatorList, scoreResultFile } from './api/score-result.js';
 import { loadAllChecklists } from './checklist/load.js';
-import { configFromFlags, resolveConfig } from './config/load.js';
-import type { ScanConfig } from './config/schema.js';
-import { describeError, CONFIDENCE_TH } from './cli/messages.js';
+import { configFromFlags, readRunFile, resolveConfig } from './config/load.js';
+import type { ScanConfig, SiteConfig } from './config/schema.js';
+import { describeError, CONFIDENCE_TH, STATUS_TH } from './cli/messages.js';
+import { formatDiff, formatHistory, formatSiteOutcome } from './cli/print-ops.js';
 import { formatResult } from './cli/print-result.js';
-import { progressPrinter } from './cli/progress.js';
+import { progressPrinter, sitePrinter } from './cli/progress.js';
 import { ConfigError } from './errors.js';
 import { openStore } from './store/index.js';
 import { TOOL_VERSION } from './version.js';
@@ -194,6 +199,189 @@ program
     for (const c of all) {
       const unknown = c.unknownItems.length ? ` — ยังไม่ทราบ ${c.unknownItems.length} ข้อ: ${c.unknownItems.join(', ')}` : '';
       out(`${c.year}  ${c.id}  ${String(c.items).padStart(3)}  ${CONFIDENCE_TH[c.confidence] ?? c.confidence}${unknown}`);
+    }
+  });
+
+/* ---------- operations: run, history, diff, review, prune ---------- */
+
+const DEFAULT_CONFIG_FILE = 'oit.config.json';
+
+/** The new commands read ./oit.config.json when it exists and no --config is given (as `oit run` does). */
+function opsConfigFile(cmd: Command): string | undefined {
+  const given = cmd.opts().config as string | undefined;
+  if (given) return given;
+  return existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined;
+}
+
+function opsContext(cmd: Command, names: string[]): { config: ScanConfig; sites: SiteConfig[] } {
+  const file = opsConfigFile(cmd);
+  const config = resolveConfig({ flags: configFromFlags(typedFlags(cmd, names)), file });
+  return { config, sites: file ? readRunFile(file).sites : [] };
+}
+
+function positiveInt(raw: string | undefined, flag: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${flag} ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป (ได้ "${raw}")`, `${flag} must be a whole number of at least 1 (got "${raw}")`);
+  return n;
+}
+
+const RUN_SETTINGS = ['year', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
+
+program
+  .command('run')
+  .description('สแกนทุกเว็บไซต์ในไฟล์ตั้งค่า แล้วเขียนรายงานสรุป index.html / scan every site of the config file and write the index report')
+  .option('--config <file>', `ไฟล์ตั้งค่าที่มีรายการ sites / config file with "sites" (default ${DEFAULT_CONFIG_FILE})`)
+  .option('--site <name>', 'สแกนเฉพาะเว็บไซต์ชื่อนี้ (ใช้ซ้ำได้) / only this site (repeatable)', collect)
+  .option('--parallel <n>', 'จำนวนเว็บไซต์ที่สแกนพร้อมกัน / sites scanned at once (default: the file\'s "parallel", else 2)')
+  .option('--year <year>', 'ปีการประเมิน (พ.ศ.) สำหรับทุกเว็บไซต์ / assessment year for every site')
+  .option('--db <file>', 'ไฟล์ฐานข้อมูล SQLite / SQLite database file')
+  .option('--out <dir>', 'โฟลเดอร์รายงาน / reports folder')
+  .option('--max-pages <n>', 'จำนวนหน้าสูงสุดต่อเว็บไซต์ / page limit per site')
+  .option('--max-depth <n>', 'ความลึกของลิงก์สูงสุด / link depth limit')
+  .option('--concurrency <n>', 'จำนวนคำขอพร้อมกันต่อเว็บไซต์ / parallel requests per site')
+  .option('--delay-ms <ms>', 'เว้นระหว่างคำขอ (มิลลิวินาที) / minimum gap between requests')
+  .addOption(new Option('--render <mode>', 'ใช้เบราว์เซอร์แสดงผล JavaScript / browser rendering').choices(['auto', 'always', 'never']))
+  .option('--chromium-path <path>', 'ตำแหน่งโปรแกรม Chromium / Chromium executable')
+  .option('--request-timeout-ms <ms>', 'เวลารอต่อคำขอ / per-request timeout')
+  .option('--no-obey-robots', 'ไม่ปฏิบัติตาม robots.txt / ignore robots.txt')
+  .option('--no-use-sitemaps', 'ไม่ใช้ sitemap.xml / do not seed from sitemaps')
+  .option('--no-ocr', 'ไม่อ่าน PDF ที่เป็นภาพสแกน / no OCR of scanned PDFs')
+  .option('--allow-private', 'อนุญาตให้เข้าถึงที่อยู่ภายใน / allow private addresses')
+  .option('--quiet', 'แสดงเฉพาะข้อผิดพลาด / print errors only')
+  .action(async (opts: { config?: string; site?: string[]; parallel?: string }, cmd: Command) => {
+    const file = opts.config ?? DEFAULT_CONFIG_FILE;
+    if (!existsSync(file)) {
+      throw new ConfigError(`ไม่พบไฟล์ตั้งค่า ${file} — สร้างไฟล์ที่มีรายการ "sites" หรือระบุ --config`, `config file ${file} not found; create one with "sites" or pass --config`, 'see "Config file with sites" in the README');
+    }
+    const flags = configFromFlags(typedFlags(cmd, RUN_SETTINGS));
+    const quiet = Boolean(cmd.opts().quiet) || /^(1|true|yes|on)$/i.test(process.env.OIT_QUIET ?? '');
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    const outcome = await runSites({
+      file,
+      only: opts.site,
+      flags,
+      parallel: positiveInt(opts.parallel, '--parallel'),
+      signal: controller.signal,
+      onSiteEvent: (site) => sitePrinter(site.name, { quiet }),
+      onSiteDone: (o) => {
+        if (!quiet || o.error) out(formatSiteOutcome(o));
+        for (const p of o.notifyProblems) process.stderr.write(`[${o.site.name}] แจ้งเตือนไม่สำเร็จ / notification failed: ${p}\n`);
+      },
+    });
+    if (!quiet) out(`\nสรุปทุกหน่วยงาน / index: ${outcome.indexFiles.find((f) => f.endsWith('index.html')) ?? outcome.out}`);
+    process.exitCode = outcome.toolFailed ? EXIT.error : outcome.allPassed ? EXIT.ok : EXIT.notPassed;
+  });
+
+program
+  .command('history')
+  .description('แสดงประวัติการสแกนและคะแนน / list stored scans with their scores')
+  .option('--site <site>', 'ชื่อเว็บไซต์ในไฟล์ตั้งค่า หรือ URL / a site name of the config file, or a URL')
+  .option('--limit <n>', 'จำนวนการสแกนสูงสุด / at most this many scans (default 50)')
+  .option('--json', 'แสดงเป็น JSON / print JSON')
+  .option('--db <file>', 'ไฟล์ฐานข้อมูล / database file')
+  .option('--config <file>', `ไฟล์ตั้งค่า JSON / config file (default ./${DEFAULT_CONFIG_FILE} when present)`)
+  .action(async (opts: { site?: string; limit?: string; json?: boolean }, cmd: Command) => {
+    const { config, sites } = opsContext(cmd, ['db']);
+    const filter = opts.site ? siteFilter(opts.site, sites) : {};
+    const store = await openStore(config.db);
+    try {
+      const entries = await scanHistory(store, filter, { limit: positiveInt(opts.limit, '--limit') ?? 50, sites });
+      out(opts.json ? JSON.stringify(entries, null, 2) : formatHistory(entries));
+    } finally {
+      await store.close();
+    }
+  });
+
+program
+  .command('diff')
+  .description('เทียบผลการสแกนสองครั้ง: ข้อที่แย่ลง ดีขึ้น URL เปลี่ยน ลิงก์เสียใหม่ / compare two scans; exit 2 when something regressed')
+  .argument('[scanA]', 'การสแกนครั้งก่อน / the earlier scan')
+  .argument('[scanB]', 'การสแกนครั้งหลัง / the later scan')
+  .option('--site <site>', 'เทียบการสแกนสองครั้งล่าสุดของเว็บไซต์นี้ / the last two judged scans of this site (name or URL)')
+  .option('--json', 'แสดงเป็น JSON / print JSON')
+  .option('--db <file>', 'ไฟล์ฐานข้อมูล / database file')
+  .option('--config <file>', `ไฟล์ตั้งค่า JSON / config file (default ./${DEFAULT_CONFIG_FILE} when present)`)
+  .action(async (scanA: string | undefined, scanB: string | undefined, opts: { site?: string; json?: boolean }, cmd: Command) => {
+    if (!(scanA && scanB) && !opts.site) {
+      throw new ConfigError('ระบุการสแกนสองครั้ง (oit diff <scanA> <scanB>) หรือ --site <ชื่อ|URL>', 'give two scans (`oit diff <scanA> <scanB>`) or --site <name|url>');
+    }
+    if (scanA && !scanB) throw new ConfigError('ต้องระบุการสแกนครั้งที่สองด้วย', 'give the second scan too: `oit diff <scanA> <scanB>`');
+    const { config, sites } = opsContext(cmd, ['db']);
+    const store = await openStore(config.db);
+    try {
+      const diff = scanA && scanB ? await diffStoredScans(store, scanA, scanB) : await diffLatest(store, siteFilter(opts.site!, sites));
+      out(opts.json ? JSON.stringify(diff, null, 2) : formatDiff(diff));
+      process.exitCode = diff.regressed.length > 0 ? EXIT.notPassed : EXIT.ok;
+    } finally {
+      await store.close();
+    }
+  });
+
+program
+  .command('review')
+  .description('บันทึกผลการตรวจโดยเจ้าหน้าที่สำหรับหนึ่งข้อ / record a person\'s decision on one item')
+  .argument('<scan|site>', 'รหัสการสแกน หรือชื่อ/URL ของเว็บไซต์ (การสแกนล่าสุด) / a scan id, or a site (its latest judged scan)')
+  .argument('<item>', 'ข้อ เช่น O12 / item code, e.g. O12')
+  .option('--pass', 'ผ่าน / passes')
+  .option('--fail', 'ไม่ผ่าน / fails')
+  .option('--not-applicable', 'ไม่เกี่ยวข้องกับหน่วยงาน / does not apply to this agency')
+  .option('--url <url>', 'URL ของหลักฐานที่ตรวจ / the evidence URL you checked (default: the item\'s best URL)')
+  .option('--note <text>', 'หมายเหตุ / note')
+  .option('--by <name>', 'ชื่อผู้ตรวจ / who decided')
+  .option('--json', 'แสดงผลของข้อนี้เป็น JSON / print the item as JSON')
+  .option('--db <file>', 'ไฟล์ฐานข้อมูล / database file')
+  .option('--out <dir>', 'โฟลเดอร์รายงาน / reports folder')
+  .option('--config <file>', `ไฟล์ตั้งค่า JSON / config file (default ./${DEFAULT_CONFIG_FILE} when present)`)
+  .action(async (target: string, code: string, opts: { pass?: boolean; fail?: boolean; notApplicable?: boolean; url?: string; note?: string; by?: string; json?: boolean }, cmd: Command) => {
+    const chosen = (['pass', 'fail', 'not-applicable'] as const).filter((s) => (s === 'pass' ? opts.pass : s === 'fail' ? opts.fail : opts.notApplicable));
+    if (chosen.length !== 1) {
+      throw new ConfigError('เลือกผลหนึ่งอย่าง: --pass, --fail หรือ --not-applicable', 'choose exactly one of --pass, --fail, --not-applicable');
+    }
+    if (!opts.by?.trim()) throw new ConfigError('ต้องระบุชื่อผู้ตรวจด้วย --by', 'say who decided with --by <name>');
+    const { config, sites } = opsContext(cmd, ['db', 'out']);
+    const store = await openStore(config.db);
+    try {
+      const r = await reviewItem(store, { target, code, status: chosen[0]!, url: opts.url, note: opts.note, by: opts.by, checklistDir: config.checklistDir, out: config.out, sites });
+      if (r.warning) process.stderr.write(`คำเตือน / warning: ${r.warning.th}\n     ${r.warning.en}\n`);
+      if (opts.json) out(JSON.stringify(r.item, null, 2));
+      else {
+        out(`บันทึกแล้ว / recorded: ${r.item.code} ${chosen[0]} โดย ${r.override.by} (scan ${r.scanId})`);
+        out(`ผลของข้อนี้ตอนนี้ / the item is now: ${STATUS_TH[r.item.status] ?? r.item.status}${r.override.evidenceHash ? ` — หลักฐาน / evidence ${r.override.url} sha256 ${r.override.evidenceHash.slice(0, 12)}…` : ''}`);
+        if (r.reportDir) out(`รายงาน / report: ${r.reportDir}/report.html`);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+program
+  .command('prune')
+  .description('ลบหน้าเว็บที่เก็บไว้ของการสแกนเก่า เก็บคะแนนไว้ / retention: drop pages of all but the newest N scans per site, keep their scores')
+  .requiredOption('--keep <n>', 'เก็บการสแกนล่าสุดกี่ครั้งต่อเว็บไซต์ / scans kept whole per site')
+  .option('--site <site>', 'เฉพาะเว็บไซต์นี้ / only this site (name or URL)')
+  .option('--db <file>', 'ไฟล์ฐานข้อมูล / database file')
+  .option('--config <file>', `ไฟล์ตั้งค่า JSON / config file (default ./${DEFAULT_CONFIG_FILE} when present)`)
+  .action(async (opts: { keep: string; site?: string }, cmd: Command) => {
+    const keep = positiveInt(opts.keep, '--keep')!;
+    const { config, sites } = opsContext(cmd, ['db']);
+    const filter = opts.site ? siteFilter(opts.site, sites) : {};
+    const lock = acquireRunLock(config.db, 'oit prune');
+    try {
+      const store = await openStore(config.db);
+      try {
+        const pruned = await pruneScans(store, { keep, filter });
+        const pages = pruned.reduce((n, p) => n + p.pages, 0);
+        out(`ลบข้อมูลหน้าเว็บของการสแกน ${pruned.length} ครั้ง (${pages} หน้า) คะแนนยังอยู่ / pruned ${pruned.length} scans (${pages} pages); their scores stay in \`oit history\``);
+        for (const p of pruned) out(`  ${p.scanId}  ${p.site}`);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      lock?.release();
     }
   });
 

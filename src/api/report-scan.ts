@@ -1,6 +1,7 @@
 import { loadChecklist } from '../checklist/load.js';
 import { ScanResultSchema, type ScanResult } from '../check/scan-result.js';
 import { ConfigError } from '../errors.js';
+import type { TrendPoint } from '../report/view-model.js';
 import { writeReports } from '../report/write.js';
 import type { ScanStore } from '../store/index.js';
 import { join } from 'node:path';
@@ -26,7 +27,19 @@ export async function reportStoredScan(store: ScanStore, scanId: string, options
     if (previous) break;
   }
   const pages = await store.listPages(scanId);
-  return writeReports({ result, checklist, previous, pages, outDir: scanReportDir(options.out, scan.host, scanId), lang: options.lang });
+  const history = await scoreHistory(store, scan.site, scan.startedAt);
+  return writeReports({ result, checklist, previous, pages, history, outDir: scanReportDir(options.out, scan.host, scanId), lang: options.lang });
+}
+
+/** OIT scores of a site's judged scans up to `until` (inclusive), oldest first, at most `limit`. */
+export async function scoreHistory(store: ScanStore, site: string, until: string, limit = 24): Promise<TrendPoint[]> {
+  const points: TrendPoint[] = [];
+  for (const s of await store.listScans({ site, limit: limit * 3 })) {
+    if (s.startedAt > until || points.length >= limit) continue;
+    const r = await storedResult(store, s.id);
+    if (r) points.push({ scanId: s.id, startedAt: s.startedAt, oit: r.oit.score });
+  }
+  return points.reverse();
 }
 
 /** reports/<host>/<scan-id>/ */

@@ -38,3 +38,17 @@ export function progressPrinter(options: { quiet: boolean; stream?: NodeJS.Write
     }
   };
 }
+
+/**
+ * Crawl events of one site of a multi-site run: a line when it starts and ends, warnings; no live
+ * progress line (several sites run at once), so the output reads well in cron mail and CI logs.
+ */
+export function sitePrinter(name: string, options: { quiet: boolean; stream?: NodeJS.WritableStream }) {
+  const stream = options.stream ?? process.stderr;
+  return (e: CrawlEvent) => {
+    if (e.type === 'warning') stream.write(`[${name}] คำเตือน / warning: ${e.message}\n`);
+    else if (options.quiet) return;
+    else if (e.type === 'start') stream.write(`[${name}] ${e.resumed ? 'ทำต่อ / resuming' : 'เริ่มสแกน / scanning'} ${e.startUrl} (scan ${e.scanId})\n`);
+    else if (e.type === 'done') stream.write(`[${name}] สแกนเสร็จ / crawl done: ${e.stats.pagesFetched} หน้า, ${e.stats.documentsFetched} เอกสาร, ${e.stats.errors} ข้อผิดพลาด\n`);
+  };
+}

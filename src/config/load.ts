@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ZodError, type z } from 'zod';
 import { ConfigError } from '../errors.js';
-import { ScanConfig, type ScanConfigInput } from './schema.js';
+import { RUN_FILE_KEYS, RunFileExtras, ScanConfig, type ScanConfigInput, type SiteConfig } from './schema.js';
 
 type Shape = (typeof ScanConfig)['shape'];
 type Key = keyof Shape;
@@ -80,13 +80,56 @@ export interface ConfigSources {
   flags?: Partial<ScanConfigInput>;
   env?: NodeJS.ProcessEnv;
   file?: string;
+  /** A site entry of the config file (`oit run`): its settings sit between the file's defaults and env. */
+  site?: SiteConfig;
 }
 
-/** flags > env (OIT_*) > config file > defaults, validated once; errors say where the bad value came from. */
+/** The scan settings of a config file: everything but `sites` and `parallel`. */
+function scanSettingsOf(values: Record<string, unknown>): Partial<ScanConfigInput> {
+  const out: Record<string, unknown> = { ...values };
+  for (const k of RUN_FILE_KEYS) delete out[k];
+  return out as Partial<ScanConfigInput>;
+}
+
+/** A site entry's scan settings (name, url and notify are not scan settings). */
+function siteSettingsOf(site: SiteConfig): Partial<ScanConfigInput> {
+  const { name: _n, url: _u, notify: _x, ...rest } = site;
+  return stripUndefined(rest) as Partial<ScanConfigInput>;
+}
+
+/** `sites[2].notify.webhook` */
+function issuePath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+}
+
+/** The run part of a config file (`sites`, `parallel`), validated; errors name the file and the field. */
+export function readRunFile(file: string): RunFileExtras & { file: string } {
+  const values = readConfigFile(file) as Record<string, unknown>;
+  const picked: Record<string, unknown> = {};
+  for (const k of RUN_FILE_KEYS) if (k in values) picked[k] = values[k];
+  const parsed = RunFileExtras.safeParse(picked);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const unknownKeys = issue.code === 'unrecognized_keys' ? ` "${(issue as { keys: string[] }).keys.join(', ')}"` : '';
+    const field = issuePath(issue.path) || 'sites';
+    throw new ConfigError(
+      `ไฟล์ตั้งค่า ${resolve(file)}: ค่า ${field}${unknownKeys} ไม่ถูกต้อง: ${issue.message}`,
+      `config file ${resolve(file)}: invalid ${field}${unknownKeys}: ${issue.message}`,
+    );
+  }
+  return { ...parsed.data, file };
+}
+
+/**
+ * flags > env (OIT_*) > [site entry >] config file > defaults, validated once; errors say where the bad
+ * value came from.
+ */
 export function resolveConfig(sources: ConfigSources = {}): ScanConfig {
-  const fileValues = sources.file ? readConfigFile(sources.file) : {};
+  const fileValues = sources.file ? scanSettingsOf(readConfigFile(sources.file) as Record<string, unknown>) : {};
+  const fileName = sources.file ? `config file ${sources.file}` : 'config file';
   const layers: [string, Partial<ScanConfigInput>][] = [
-    [sources.file ? `config file ${sources.file}` : 'config file', fileValues],
+    [fileName, fileValues],
+    ...(sources.site ? ([[`${fileName}, site "${sources.site.name}"`, siteSettingsOf(sources.site)]] as [string, Partial<ScanConfigInput>][]) : []),
     ['environment', configFromEnv(sources.env ?? process.env)],
     ['flags', stripUndefined(sources.flags ?? {})],
   ];

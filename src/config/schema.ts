@@ -43,3 +43,80 @@ export const ScanConfig = z
 
 export type ScanConfig = z.infer<typeof ScanConfig>;
 export type ScanConfigInput = z.input<typeof ScanConfig>;
+
+/** Settings that belong to one run, not to one site: they cannot be set per site. */
+const RUN_ONLY = ['db', 'out', 'quiet', 'checklistDir'] as const;
+type SiteSettingKey = Exclude<keyof ScanConfig, (typeof RUN_ONLY)[number]>;
+
+/** The ScanConfig fields a site entry may set, all optional (no defaults: unset means "inherit"). */
+function siteSettingsShape(): Record<SiteSettingKey, z.ZodType> {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(ScanConfig.shape)) {
+    if ((RUN_ONLY as readonly string[]).includes(key)) continue;
+    let inner = field as z.ZodType;
+    for (let i = 0; i < 4; i++) {
+      const def = (inner as unknown as { def: { type: string; innerType?: z.ZodType } }).def;
+      if ((def.type === 'default' || def.type === 'optional') && def.innerType) inner = def.innerType;
+      else break;
+    }
+    out[key] = inner.optional();
+  }
+  return out as Record<SiteSettingKey, z.ZodType>;
+}
+
+const httpUrl = (what: string) =>
+  z.string().refine(
+    (s) => {
+      try {
+        const u = new URL(s);
+        return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { message: `${what} must be an http:// or https:// URL` },
+  );
+
+/**
+ * What to do after a site's scan: run a command (shell; the scan's facts in OIT_* variables and the
+ * JSON summary on stdin) and/or POST the JSON summary to a webhook. Only URLs the user configured are
+ * ever called.
+ */
+export const NotifyConfig = z
+  .object({
+    command: z.string().min(1).optional(),
+    webhook: httpUrl('webhook').optional(),
+    /** always (default) · change: the score or an item changed · regression: an item that passed no longer does · not-passed: some item not passed. */
+    on: z.enum(['always', 'change', 'regression', 'not-passed']).default('always'),
+    timeoutMs: z.number().int().positive().max(600_000).default(30_000),
+  })
+  .strict()
+  .refine((n) => n.command !== undefined || n.webhook !== undefined, { message: 'notify needs "command" or "webhook"' });
+export type NotifyConfig = z.infer<typeof NotifyConfig>;
+
+/** One agency site of a multi-site config: its name and URL, plus any scan setting that differs. */
+export const SiteConfig = z
+  .object({
+    name: z.string().min(1).max(100),
+    url: httpUrl('url'),
+    notify: NotifyConfig.optional(),
+    ...siteSettingsShape(),
+  })
+  .strict();
+export type SiteConfig = { name: string; url: string; notify?: NotifyConfig } & Partial<Pick<ScanConfig, SiteSettingKey>>;
+
+/**
+ * The config file (oit.config.json): default scan settings (any ScanConfig field) at the top level,
+ * plus `sites` for `oit run` and `parallel` (sites scanned at once).
+ */
+export const RunFileExtras = z
+  .object({
+    sites: z
+      .array(SiteConfig as unknown as z.ZodType<SiteConfig>)
+      .default([])
+      .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: 'site names must be unique' }),
+    parallel: z.number().int().min(1).max(32).default(2),
+  });
+export type RunFileExtras = z.infer<typeof RunFileExtras>;
+/** Keys of the config file that are not scan settings. */
+export const RUN_FILE_KEYS = ['sites', 'parallel'] as const;

@@ -83,6 +83,11 @@ export interface Labels {
   fixed: string;
   noChanges: string;
   oitChange: string;
+  urlChanged: string;
+  newDeadLinks: string;
+  trendHeading: string;
+  trendCaption: (n: number, first: string, last: string) => string;
+  staleOverride: (by: string, at: string, status: string) => string;
   home: string;
   code: string;
   item: string;
@@ -163,6 +168,11 @@ export const LABELS: Record<Lang, Labels> = {
     fixed: 'ข้อที่แก้ไขแล้ว',
     noChanges: 'ไม่มีข้อใดเปลี่ยนสถานะ',
     oitChange: 'คะแนน OIT เปลี่ยนไป',
+    urlChanged: 'ข้อที่ URL หลักฐานเปลี่ยน',
+    newDeadLinks: 'ลิงก์เสียที่พบใหม่',
+    trendHeading: 'แนวโน้มคะแนน OIT',
+    trendCaption: (n, a, b) => `คะแนน OIT ของการตรวจ ${n} ครั้ง ตั้งแต่ ${a} ถึง ${b} (เส้นประคือเกณฑ์ผ่าน 85)`,
+    staleOverride: (by, at, st) => `ผลการตรวจโดยเจ้าหน้าที่ (${by}, ${at}: ${st}) ไม่ได้นำมาใช้ เพราะเอกสารเปลี่ยนไปแล้ว — ตรวจอีกครั้งด้วย oit review`,
     home: 'หน้าหลัก',
     code: 'ข้อ',
     item: 'ข้อมูล',
@@ -241,6 +251,11 @@ export const LABELS: Record<Lang, Labels> = {
     fixed: 'Fixed',
     noChanges: 'No item changed status.',
     oitChange: 'OIT score change',
+    urlChanged: 'Evidence URL changed',
+    newDeadLinks: 'New dead links',
+    trendHeading: 'OIT score trend',
+    trendCaption: (n, a, b) => `OIT score of ${n} scans from ${a} to ${b} (the dashed line is the pass mark 85)`,
+    staleOverride: (by, at, st) => `A person's decision (${by}, ${at}: ${st}) was not applied because the evidence changed since — review again with oit review`,
     home: 'Home',
     code: 'Item',
     item: 'Title',

@@ -1,4 +1,5 @@
 import type { Checklist, ChecklistItem } from '../checklist/schema.js';
+import { diffScans } from '../check/diff.js';
 import type { ScanResult } from '../check/scan-result.js';
 import { PASS_MARK, scoreOit } from '../check/score.js';
 import type { ClickStep, ItemStatus, PageSnapshot } from '../store/types.js';
@@ -19,6 +20,14 @@ export interface ReportInput {
   /** Snapshots of the scan (html not needed), for crawl problems. */
   pages?: PageSnapshot[] | undefined;
   lang?: Lang | undefined;
+  /** OIT scores of the site's judged scans, oldest first (this scan last), for the trend chart. */
+  history?: TrendPoint[] | undefined;
+}
+
+export interface TrendPoint {
+  scanId: string;
+  startedAt: string;
+  oit: number | null;
 }
 
 export type ResultItem = ScanResult['items'][number];
@@ -47,6 +56,8 @@ export interface ItemView {
   evidence: EvidenceView[];
   confidenceText?: string;
   override?: { who: string; note?: string; automatic: string };
+  /** A person's decision that was not applied because its evidence changed. */
+  staleOverride?: { text: string; note?: string };
   /** "ถ้าแก้ข้อนี้ได้ คะแนน OIT จะเพิ่มขึ้น +1.79" for items that score 0. */
   gainText?: string;
 }
@@ -80,13 +91,35 @@ export interface ChangeView {
   badgeClass: string;
 }
 
+export interface UrlChangeView {
+  code: string;
+  title: string;
+  from: LinkView;
+  to: LinkView;
+}
+
 export interface DiffView {
   intro: string;
   note?: string;
   oitChange?: string;
   newFailures: ChangeView[];
   fixed: ChangeView[];
+  urlChanged: UrlChangeView[];
+  newDeadLinks: LinkView[];
   noChanges: boolean;
+}
+
+/** The OIT trend as an inline SVG (viewBox 0 0 width height): coordinates only, computed here. */
+export interface TrendView {
+  width: number;
+  height: number;
+  /** "x,y x,y …" of the polyline. */
+  points: string;
+  dots: { x: number; y: number; label: string }[];
+  passMarkY: number;
+  caption: string;
+  firstText: string;
+  lastText: string;
 }
 
 export interface ReportView {
@@ -113,6 +146,7 @@ export interface ReportView {
   review: ItemView[];
   crawl: { rows: CrawlProblemView[]; more?: string };
   diff?: DiffView;
+  trend?: TrendView;
   generatedBy: string;
 }
 
@@ -209,6 +243,7 @@ export function itemView(item: ResultItem, def: ChecklistItem | undefined, site:
   });
   const bestUrl = urls[0] ?? ev[0]?.link;
   const override = (item as { override?: { by: string; note?: string; at: string; automaticStatus: ItemStatus } }).override;
+  const stale = (item as { staleOverride?: { by: string; note?: string; at: string; status: ItemStatus } }).staleOverride;
   const confidence = (item as { confidence?: unknown }).confidence;
   return {
     code: item.code,
@@ -232,6 +267,9 @@ export function itemView(item: ResultItem, def: ChecklistItem | undefined, site:
             automatic: l.overrideAutomatic(STATUS_LABELS[lang][override.automaticStatus]),
           },
         }
+      : {}),
+    ...(stale
+      ? { staleOverride: { text: l.staleOverride(stale.by, formatDateTime(stale.at, lang), STATUS_LABELS[lang][stale.status]), ...(stale.note ? { note: stale.note } : {}) } }
       : {}),
     ...(gain !== undefined && gain > 0 ? { gainText: l.gain(fmtSigned(gain)) } : {}),
   };
@@ -261,41 +299,64 @@ export function crawlProblems(pages: PageSnapshot[] | undefined, lang: Lang): Re
   return { rows, ...(bad.length > CRAWL_LIMIT ? { more: l.crawlMore(bad.length - CRAWL_LIMIT) } : {}) };
 }
 
-const titleKey = (s: string) => oneLine(s).replace(/\s/g, '');
-
-/** What changed since the previous scan: new failures first, then fixed items. */
+/** What changed since the previous scan (the comparison itself is diffScans in src/check/diff.ts). */
 export function diffView(result: ScanResult, previous: ScanResult, checklist: Checklist, lang: Lang): DiffView {
   const l = LABELS[lang];
-  const sameChecklist = previous.checklist.id === result.checklist.id;
-  const key = (i: ResultItem) => (sameChecklist ? i.code : titleKey(i.title));
-  const before = new Map(previous.items.map((i) => [key(i), i]));
+  const d = diffScans(previous, result);
   const order = checklistOrder(checklist);
-  const change = (now: ResultItem, was: ItemStatus | undefined): ChangeView => ({
-    code: now.code,
-    title: now.title,
-    from: was ? STATUS_LABELS[lang][was] : '–',
-    to: STATUS_LABELS[lang][now.status],
-    badgeClass: STATUS_BADGE[now.status],
+  const byOrder = <T extends { code: string }>(xs: T[]) => [...xs].sort((a, b) => order(a.code) - order(b.code));
+  const change = (c: { code: string; title: string; from?: ItemStatus; to: ItemStatus }): ChangeView => ({
+    code: c.code,
+    title: c.title,
+    from: c.from ? STATUS_LABELS[lang][c.from] : '–',
+    to: STATUS_LABELS[lang][c.to],
+    badgeClass: STATUS_BADGE[c.to],
   });
-  const newFailures: ChangeView[] = [];
-  const fixed: ChangeView[] = [];
-  for (const now of [...result.items].sort((a, b) => order(a.code) - order(b.code))) {
-    const was = before.get(key(now))?.status;
-    const lost = (s: ItemStatus | undefined) => s !== 'pass' && s !== 'not-applicable';
-    if (now.status === 'pass' && was !== undefined && was !== 'pass') fixed.push(change(now, was));
-    else if (lost(now.status) && was === 'pass') newFailures.push(change(now, was));
-  }
+  const newFailures = byOrder(d.regressed).map(change);
+  const fixed = byOrder(d.improved).map(change);
+  const urlChanged = byOrder(d.urlChanged).map((c) => ({ code: c.code, title: c.title, from: linkView(c.fromUrl ?? ''), to: linkView(c.toUrl ?? '') }));
+  const newDeadLinks = (d.newDeadLinks ?? []).map((x) => linkView(x.url));
   const a = result.oit.score;
   const b = previous.oit.score;
   return {
     intro: l.diffIntro(previous.scan.id, formatDateTime(previous.scan.startedAt, lang)),
-    ...(sameChecklist ? {} : { note: l.diffOtherChecklist }),
+    ...(d.sameChecklist ? {} : { note: l.diffOtherChecklist }),
     ...(a !== null && b !== null ? { oitChange: `${l.oitChange}: ${fmt2(b)} → ${fmt2(a)} (${fmtSigned(a - b)})` } : {}),
     newFailures,
     fixed,
+    urlChanged,
+    newDeadLinks,
     noChanges: newFailures.length === 0 && fixed.length === 0,
   };
 }
+
+const TREND_W = 600;
+const TREND_H = 160;
+const TREND_PAD = 10;
+
+/** The trend chart of the OIT score: x by scan order, y from 0 (bottom) to 100 (top). Needs two scores. */
+export function trendView(history: TrendPoint[] | undefined, lang: Lang): TrendView | undefined {
+  const pts = (history ?? []).filter((p): p is TrendPoint & { oit: number } => p.oit !== null && Number.isFinite(p.oit));
+  if (pts.length < 2) return undefined;
+  const l = LABELS[lang];
+  const x = (i: number) => round1(TREND_PAD + (i * (TREND_W - 2 * TREND_PAD)) / (pts.length - 1));
+  const y = (v: number) => round1(TREND_PAD + ((100 - Math.min(100, Math.max(0, v))) * (TREND_H - 2 * TREND_PAD)) / 100);
+  const dots = pts.map((p, i) => ({ x: x(i), y: y(p.oit), label: `${formatDateTime(p.startedAt, lang)}: ${fmt2(p.oit)}` }));
+  const first = pts[0]!;
+  const last = pts[pts.length - 1]!;
+  return {
+    width: TREND_W,
+    height: TREND_H,
+    points: dots.map((d) => `${d.x},${d.y}`).join(' '),
+    dots,
+    passMarkY: y(PASS_MARK),
+    caption: l.trendCaption(pts.length, formatDateTime(first.startedAt, lang), formatDateTime(last.startedAt, lang)),
+    firstText: fmt2(first.oit),
+    lastText: fmt2(last.oit),
+  };
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export function buildReportView(input: ReportInput): ReportView {
   const { result, checklist } = input;
@@ -324,6 +385,7 @@ export function buildReportView(input: ReportInput): ReportView {
     .filter((c) => c.count > 0 || c.badgeClass === STATUS_BADGE.pass || c.badgeClass === STATUS_BADGE.fail);
 
   const oitScore = result.oit.score;
+  const trend = trendView(input.history, lang);
   return {
     lang,
     t: staticLabels(l),
@@ -354,6 +416,7 @@ export function buildReportView(input: ReportInput): ReportView {
     review: items.filter((i) => i.status === 'needs-review' || i.status === 'error').map(view),
     crawl: crawlProblems(input.pages, lang),
     ...(input.previous ? { diff: diffView(result, input.previous, checklist, lang) } : {}),
+    ...(trend ? { trend } : {}),
     generatedBy: l.generatedBy(`${result.tool.name} ${result.tool.version}`),
   };
 }

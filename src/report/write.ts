@@ -4,6 +4,7 @@ import type { ScanResult } from '../check/scan-result.js';
 import type { PageSnapshot } from '../store/types.js';
 import { writeFilesAtomically } from './atomic.js';
 import type { Lang } from './labels.js';
+import type { TrendPoint } from './view-model.js';
 import { renderItemsCsv } from './write-csv.js';
 import { renderReportHtml } from './write-html.js';
 import { renderItasCsv, renderItasHtml } from './write-itas.js';
@@ -16,6 +17,8 @@ export interface WriteReportsOptions {
   checklist: Checklist;
   previous?: ScanResult | undefined;
   pages?: PageSnapshot[] | undefined;
+  /** OIT scores of the site's judged scans, oldest first, for the trend chart. */
+  history?: TrendPoint[] | undefined;
   /** The scan's own report folder, conventionally `<out>/<host>/<scan-id>/` (see reportDir). */
   outDir: string;
   lang?: Lang | undefined;
@@ -34,11 +37,11 @@ export const REPORT_FILES = ['report.json', 'report.html', 'items.csv', 'itas.cs
  * run leaves either the previous reports or the new ones, never a half-written file.
  */
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
-  const { result, checklist, previous, pages, outDir } = options;
+  const { result, checklist, previous, pages, history, outDir } = options;
   const lang = options.lang ?? 'th';
   const contents: Record<(typeof REPORT_FILES)[number], string> = {
     'report.json': renderReportJson(result),
-    'report.html': renderReportHtml({ result, checklist, previous, pages, lang }),
+    'report.html': renderReportHtml({ result, checklist, previous, pages, history, lang }),
     'items.csv': renderItemsCsv(result, checklist, lang),
     'itas.csv': renderItasCsv(result, checklist, lang),
     'itas.html': renderItasHtml(result, checklist, lang),

@@ -104,4 +104,9 @@ export const migrations: Migration[] = [
       `CREATE INDEX overrides_by_site ON overrides (site, year, code)`,
     ],
   },
+  {
+    version: 2,
+    name: 'scans.pruned_at: retention keeps scores and items, drops snapshots',
+    sql: [`ALTER TABLE scans ADD COLUMN pruned_at TEXT`, `CREATE INDEX scans_by_site ON scans (site, started_at)`],
+  },
 ];

@@ -128,6 +128,11 @@ async function migrate(conn: Connection): Promise<void> {
     if (done.has(m.version)) continue;
     await conn.exec('BEGIN IMMEDIATE');
     try {
+      // Another process may have applied it while we waited for the write lock.
+      if (await conn.get('SELECT 1 FROM schema_migrations WHERE version = ?', [m.version])) {
+        await conn.exec('COMMIT');
+        continue;
+      }
       for (const sql of m.sql) await conn.exec(sql);
       await conn.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
       await conn.exec('COMMIT');
@@ -149,7 +154,9 @@ class SqliteStore implements ScanStore {
   ) {}
 
   private write<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.writes.then(fn, fn);
+    const next = this.writes.then(fn, fn).catch((e: unknown) => {
+      throw writeError(e, this.location);
+    });
     this.writes = next.catch(() => undefined);
     return next;
   }
@@ -359,6 +366,16 @@ class SqliteStore implements ScanStore {
     return { items: rows.map((r) => JSON.parse(r.data) as ItemResult), summary: JSON.parse(scan.summary) as Record<string, unknown> };
   }
 
+  pruneScan(scanId: string, prunedAt: string): Promise<{ pages: number; links: number; frontier: number }> {
+    return this.transaction(async () => {
+      const links = (await this.conn.run('DELETE FROM links WHERE scan_id = ?', [scanId])).changes;
+      const pages = (await this.conn.run('DELETE FROM pages WHERE scan_id = ?', [scanId])).changes;
+      const frontier = (await this.conn.run('DELETE FROM frontier WHERE scan_id = ?', [scanId])).changes;
+      await this.conn.run('UPDATE scans SET pruned_at = ? WHERE id = ?', [prunedAt, scanId]);
+      return { pages, links, frontier };
+    });
+  }
+
   async addOverride(o: ItemOverride): Promise<ItemOverride> {
     const r = await this.write(() =>
       this.conn.run(
@@ -392,6 +409,30 @@ class SqliteStore implements ScanStore {
   }
 }
 
+/**
+ * SQLite write failures a user can act on become one clear StoreError: the file is locked by another
+ * process (after the busy timeout), the disk is full, or the file or its folder is read-only.
+ */
+export function writeError(e: unknown, file: string): unknown {
+  if (e instanceof StoreError) return e;
+  const err = e as { code?: string; message?: string };
+  const code = err.code ?? '';
+  const msg = err.message ?? String(e);
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || /database is locked/i.test(msg)) {
+    return new StoreError(
+      `ฐานข้อมูล ${file} ถูกโปรแกรมอื่นล็อกไว้ — รอให้โปรแกรมนั้นทำงานเสร็จแล้วลองใหม่`,
+      `database ${file} is locked by another process (waited for the busy timeout); try again when it has finished`,
+    );
+  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || /disk is full|ENOSPC/i.test(msg)) {
+    return new StoreError(`พื้นที่ดิสก์เต็ม เขียนฐานข้อมูล ${file} ไม่ได้`, `disk full: cannot write database ${file}; free some space and resume the scan with --resume`);
+  }
+  if (code === 'SQLITE_READONLY' || code === 'EROFS' || code === 'EACCES') {
+    return new StoreError(`ฐานข้อมูล ${file} เป็นแบบอ่านอย่างเดียว`, `database ${file} is read-only; check the file's and folder's permissions`);
+  }
+  return e;
+}
+
 /** Raw HTML is stored gzipped (level 1: fast, about 5× smaller for Thai pages), off the main thread. */
 function compressHtml(items: CrawlBatch['pages']): Promise<Array<Buffer | null>> {
   return Promise.all(items.map(({ page }) => (page.html === undefined ? null : gzipAsync(Buffer.from(page.html, 'utf8'), { level: 1 }))));
@@ -414,6 +455,7 @@ function toScan(r: Row): ScanRecord {
     checklistHash: String(r.checklist_hash),
     config: parse(r.config, {}),
     stats: parse(r.stats, { pagesFetched: 0, documentsFetched: 0, errors: 0 }),
+    ...(r.pruned_at ? { prunedAt: String(r.pruned_at) } : {}),
   };
 }
 

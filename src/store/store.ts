@@ -76,6 +76,12 @@ export interface ScanStore {
   saveResults(scanId: string, results: ItemResult[], summary: Record<string, unknown>): Promise<void>;
   getResults(scanId: string): Promise<{ items: ItemResult[]; summary: Record<string, unknown> } | undefined>;
 
+  /**
+   * Retention: deletes the pages, links and frontier rows of a scan and marks it pruned; the scan row
+   * and its results (scores, items) stay, so history and trends survive. Returns the rows deleted.
+   */
+  pruneScan(scanId: string, prunedAt: string): Promise<{ pages: number; links: number; frontier: number }>;
+
   addOverride(override: ItemOverride): Promise<ItemOverride>;
   listOverrides(site: string, year: number): Promise<ItemOverride[]>;
 

@@ -29,9 +29,11 @@ export interface ScanRecord {
   /** The fully resolved configuration the scan ran with (flags > env > file > defaults). */
   config: Record<string, unknown>;
   stats: ScanStats;
+  /** Set when retention (`oit prune`) removed the scan's pages, links and frontier; its results stay. */
+  prunedAt?: string;
 }
 
-export type NewScan = Omit<ScanRecord, 'state' | 'finishedAt' | 'stats'> & { stats?: ScanStats };
+export type NewScan = Omit<ScanRecord, 'state' | 'finishedAt' | 'stats' | 'prunedAt'> & { stats?: ScanStats };
 
 export type SnapshotKind = 'html' | 'pdf' | 'docx' | 'xlsx' | 'doc' | 'xls' | 'image' | 'other';
 export type TextSource = 'html' | 'rendered' | 'pdftotext' | 'ocr' | 'docx' | 'xlsx' | 'doc' | 'xls' | 'none';
@@ -131,6 +133,11 @@ export interface ItemResult {
   confidence: number;
   /** Set when a human decision replaced the automatic verdict. */
   override?: { by: string; note?: string; at: string; automaticStatus: ItemStatus };
+  /**
+   * Set when a human decision was NOT applied because the evidence it was about changed or is gone
+   * since the review: the item is needs-review until someone looks again.
+   */
+  staleOverride?: { by: string; note?: string; at: string; status: ItemOverride['status']; url?: string; evidence: 'changed' | 'gone' };
 }
 
 export interface ItemOverride {
@@ -146,6 +153,11 @@ export interface ItemOverride {
   /** sha256 of the evidence the reviewer looked at; when the page changes the decision needs review again. */
   evidenceHash?: string;
   scanId?: string;
+  /**
+   * Computed when a scan is judged, never stored: how the snapshot at `url` in the judged scan compares
+   * with `evidenceHash` (see checkOverrideEvidence in src/check/overrides.ts). Undefined = not checked.
+   */
+  evidence?: 'same' | 'changed' | 'gone';
 }
 
 export interface PageQuery {
