@@ -84,7 +84,8 @@ export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise
         job.onEvent,
       );
     } catch (e) {
-      await store.updateScan(scan.id, { state: job.signal?.aborted ? 'interrupted' : 'failed' });
+      // The original error matters more than a failure to record it (disk full, locked database).
+      await store.updateScan(scan.id, { state: job.signal?.aborted ? 'interrupted' : 'failed' }).catch(() => undefined);
       throw e;
     }
     await store.updateScan(scan.id, {
