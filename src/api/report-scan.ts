@@ -11,15 +11,21 @@ export async function storedResult(store: ScanStore, scanId: string): Promise<Sc
   return stored ? ScanResultSchema.parse(stored.summary) : undefined;
 }
 
-/** (Re)writes the reports of a judged scan, comparing with the previous judged scan of the same host. */
-export async function reportStoredScan(store: ScanStore, scanId: string, options: { out: string; checklistDir?: string; lang?: 'th' | 'en' }) {
+/** A scan with its stored judgement and the checklist it was judged with; a clear error when either is missing. */
+export async function loadJudgedScan(store: ScanStore, scanId: string, checklistDir?: string) {
   const scan = await store.getScan(scanId);
   if (!scan) throw new ConfigError(`ไม่พบการสแกน ${scanId}`, `scan ${scanId} is not in ${store.location}`);
   const result = await storedResult(store, scanId);
   if (!result) {
     throw new ConfigError(`การสแกน ${scanId} ยังไม่ได้ตรวจผล — รัน oit check --scan ${scanId} ก่อน`, `scan ${scanId} has not been judged yet; run \`oit check --scan ${scanId}\` first`);
   }
-  const { checklist } = loadChecklist(result.checklist.year, options.checklistDir);
+  const { checklist } = loadChecklist(result.checklist.year, checklistDir);
+  return { scan, result, checklist };
+}
+
+/** (Re)writes the reports of a judged scan, comparing with the previous judged scan of the same host. */
+export async function reportStoredScan(store: ScanStore, scanId: string, options: { out: string; checklistDir?: string; lang?: 'th' | 'en' }) {
+  const { scan, result, checklist } = await loadJudgedScan(store, scanId, options.checklistDir);
   let previous: ScanResult | undefined;
   for (const s of await store.listScans({ host: scan.host, limit: 20 })) {
     if (s.id >= scanId || s.state !== 'finished') continue;

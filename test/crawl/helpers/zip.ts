@@ -1,5 +1,51 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
+/** Zip record headers (deflate, UTF-8 names), shared by the fixture writer and the zip-bomb builders. */
+export interface ZipEntry {
+  name: Buffer;
+  crc: number;
+  packed: number;
+  size: number;
+}
+
+export function localHeader(e: ZipEntry): Buffer {
+  const b = Buffer.alloc(30);
+  b.writeUInt32LE(0x04034b50, 0);
+  b.writeUInt16LE(20, 4);
+  b.writeUInt16LE(0x0800, 6);
+  b.writeUInt16LE(8, 8);
+  b.writeUInt32LE(e.crc, 14);
+  b.writeUInt32LE(e.packed, 18);
+  b.writeUInt32LE(e.size, 22);
+  b.writeUInt16LE(e.name.length, 26);
+  return Buffer.concat([b, e.name]);
+}
+
+export function centralHeader(e: ZipEntry, offset: number): Buffer {
+  const b = Buffer.alloc(46);
+  b.writeUInt32LE(0x02014b50, 0);
+  b.writeUInt16LE(20, 4);
+  b.writeUInt16LE(20, 6);
+  b.writeUInt16LE(0x0800, 8);
+  b.writeUInt16LE(8, 10);
+  b.writeUInt32LE(e.crc, 16);
+  b.writeUInt32LE(e.packed, 20);
+  b.writeUInt32LE(e.size, 24);
+  b.writeUInt16LE(e.name.length, 28);
+  b.writeUInt32LE(offset, 42);
+  return Buffer.concat([b, e.name]);
+}
+
+export function endRecord(count: number, centralLength: number, centralOffset: number): Buffer {
+  const b = Buffer.alloc(22);
+  b.writeUInt32LE(0x06054b50, 0);
+  b.writeUInt16LE(count, 8);
+  b.writeUInt16LE(count, 10);
+  b.writeUInt32LE(centralLength, 12);
+  b.writeUInt32LE(centralOffset, 16);
+  return b;
+}
+
 /** A tiny zip writer (deflate) for DOCX/XLSX fixtures built in tests. */
 export function makeZip(files: Record<string, string | Buffer>): Buffer {
   const locals: Buffer[] = [];
@@ -8,40 +54,14 @@ export function makeZip(files: Record<string, string | Buffer>): Buffer {
   for (const [name, content] of Object.entries(files)) {
     const data = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
     const packed = deflateRawSync(data);
-    const nameBuf = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBuf.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBuf, packed);
-    centrals.push(central, nameBuf);
-    offset += 30 + nameBuf.length + packed.length;
+    const entry: ZipEntry = { name: Buffer.from(name, 'utf8'), crc: crc32(data), packed: packed.length, size: data.length };
+    const local = localHeader(entry);
+    locals.push(local, packed);
+    centrals.push(centralHeader(entry, offset));
+    offset += local.length + packed.length;
   }
   const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  return Buffer.concat([...locals, cd, endRecord(centrals.length, cd.length, offset)]);
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

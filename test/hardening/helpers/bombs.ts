@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
+import { centralHeader, endRecord, localHeader, type ZipEntry } from '../../crawl/helpers/zip.js';
 
 /** A minimal PDF from object bodies (strings or [header, binary stream, trailer] parts). */
 export function buildPdf(objs: Array<string | Array<string | Buffer>>): Buffer {
@@ -61,39 +62,8 @@ export function pdfTextBomb(pages: number, lines: number): Buffer {
 export function overlappingZip(names: string[], mb: number, fill = 0x20): Buffer {
   const data = Buffer.alloc(mb * 1024 * 1024, fill);
   const packed = deflateRawSync(data, { level: 9 });
-  const crc = crc32(data);
-  const first = Buffer.from(names[0]!, 'utf8');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(0x0800, 6);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(first.length, 26);
-  const body = Buffer.concat([local, first, packed]);
-  const centrals = names.map((name) => {
-    const n = Buffer.from(name, 'utf8');
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(0x0800, 8);
-    c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(crc, 16);
-    c.writeUInt32LE(packed.length, 20);
-    c.writeUInt32LE(data.length, 24);
-    c.writeUInt16LE(n.length, 28);
-    c.writeUInt32LE(0, 42);
-    return Buffer.concat([c, n]);
-  });
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(names.length, 8);
-  end.writeUInt16LE(names.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(body.length, 16);
-  return Buffer.concat([body, cd, end]);
+  const entry = (name: string): ZipEntry => ({ name: Buffer.from(name, 'utf8'), crc: crc32(data), packed: packed.length, size: data.length });
+  const body = Buffer.concat([localHeader(entry(names[0]!)), packed]);
+  const cd = Buffer.concat(names.map((name) => centralHeader(entry(name), 0)));
+  return Buffer.concat([body, cd, endRecord(names.length, cd.length, body.length)]);
 }
