@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { crawl, type CrawlEvent } from '../../src/crawl/index.js';
 import { openStore } from '../../src/store/index.js';
 import { startSite, type FixtureSite } from '../helpers/site-server.js';
 import { newScan, runCrawl, tempDir, testConfig } from './helpers/crawl-env.js';
+import { countPages } from './helpers/count-pages.js';
 
 /** A tree of 120 slow-ish pages: / → /p/1…5, /p/i → /p/5i+1…5i+5. */
 const N = 120;
@@ -26,17 +26,6 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-function countPages(file: string, scanId: string): Promise<number> {
-  return new Promise((resolve) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => {
-      if (err) return resolve(0);
-      db.get('SELECT COUNT(*) AS n FROM pages WHERE scan_id = ?', [scanId], (e, row: { n: number } | undefined) => {
-        db.close();
-        resolve(e ? 0 : (row?.n ?? 0));
-      });
-    });
-  });
-}
 
 describe('abort and resume', () => {
   it('stops on an abort signal, keeps the rest queued, and a resumed crawl completes', async () => {

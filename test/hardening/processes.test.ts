@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawl } from '../../src/crawl/index.js';
 import { openStore } from '../../src/store/index.js';
 import { startSite, type FixtureSite } from '../helpers/site-server.js';
 import { newScan, runCrawl, tempDir, testConfig, type CrawlRun } from '../crawl/helpers/crawl-env.js';
+import { countPages } from '../crawl/helpers/count-pages.js';
 
 /**
  * Process-level hazards: kill -9 at several random points then --resume; two processes writing one
@@ -36,17 +36,6 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-function countPages(file: string, scanId: string): Promise<number> {
-  return new Promise((resolve) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => {
-      if (err) return resolve(0);
-      db.get('SELECT COUNT(*) AS n FROM pages WHERE scan_id = ?', [scanId], (e, row: { n: number } | undefined) => {
-        db.close();
-        resolve(e ? 0 : (row?.n ?? 0));
-      });
-    });
-  });
-}
 
 function child(args: string[]) {
   const p = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'helpers', 'scan-child.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
