@@ -11,9 +11,18 @@ import { isGenericLinkText } from '../matchers/lib/identify.js';
 import type { Target } from '../matchers/types.js';
 import type { ClickStep, LinkRecord, PageSnapshot } from '../store/types.js';
 
+// The same menu and footer URLs occur on every page: normalise each distinct string once.
+const canonMemo = new Map<string, string>();
+
 /** The lookup key of a URL: the crawler's normalisation, fragment-free. */
 export function canon(url: string): string {
-  return normalizeUrl(url) ?? url.trim();
+  let key = canonMemo.get(url);
+  if (key === undefined) {
+    if (canonMemo.size >= 200_000) canonMemo.clear();
+    key = normalizeUrl(url) ?? url.trim();
+    canonMemo.set(url, key);
+  }
+  return key;
 }
 
 function altKey(key: string): string {

@@ -35,8 +35,25 @@ const TONE_MARKS = /[\u0E47-\u0E4D]/g;
 const SARA_AM = 0x0e33;
 const SARA_AA = 0x0e32;
 
+// Link texts, menu labels and titles repeat on every page of a site (thousands of times in one judgement),
+// so short inputs are memoised; the cache is dropped whole when it grows, which keeps memory bounded.
+const MEMO_MAX_INPUT = 2000;
+const MEMO_MAX_ENTRIES = 200_000;
+const memo = new Map<string, string>();
+
 /** The canonical comparison form. Not for display: digits, case and some spellings are changed. */
 export function fold(s: string): string {
+  if (s.length > MEMO_MAX_INPUT) return foldUncached(s);
+  let t = memo.get(s);
+  if (t === undefined) {
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    t = foldUncached(s);
+    memo.set(s, t);
+  }
+  return t;
+}
+
+function foldUncached(s: string): string {
   let t = s.replace(NBSP_ENTITY, ' ').replace(INVISIBLE, '').normalize('NFC');
   t = t.replace(THAI_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0x0e50 + 0x30));
   t = t.replace(SPLIT_SARA_AM, '$1\u0E33').replace(TONE_AFTER_SARA_AM, '$1\u0E33');
