@@ -13,6 +13,9 @@ need chromium /usr/bin/chromium
 need poppler-utils pdftotext
 need tesseract-ocr tesseract
 need fonts-thai-tlwg /usr/share/fonts/truetype/tlwg
+# PostgreSQL server binaries (initdb, pg_ctl) for the PostgreSQL store tests; Debian puts them in a
+# versioned folder, /usr/lib/postgresql/<major>/bin, so look for any version.
+if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then want_pkgs+=(postgresql); fi
 if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx tha; then
   want_pkgs+=(tesseract-ocr-tha)
 elif ! command -v tesseract >/dev/null 2>&1; then

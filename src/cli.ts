@@ -6,6 +6,7 @@ import { judgeStoredScan } from './api/check-scan.js';
 import { reportStoredScan } from './api/report-scan.js';
 import { diffLatest, diffStoredScans, pruneScans, scanHistory, siteFilter } from './api/history.js';
 import { acquireRunLock } from './api/lock.js';
+import { enqueueSites, readSitesCsv, runWorker } from './api/queue.js';
 import { reviewItem } from './api/review.js';
 import { runSites } from './api/run-sites.js';
 import { scanSite } from './api/scan-site.js';
@@ -62,7 +63,7 @@ program
   .description('สแกนเว็บไซต์ ตรวจทุกข้อ และเขียนรายงาน / crawl a site, judge every item, write reports')
   .argument('<url>', 'หน้าแรกของเว็บไซต์หน่วยงาน / the agency home page URL')
   .option('--year <year>', 'ปีการประเมิน (พ.ศ.) / assessment year, e.g. 2566')
-  .option('--db <file>', 'ไฟล์ฐานข้อมูล SQLite / SQLite database file (default oit.db)')
+  .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite database file or postgres:// URL (default oit.db)')
   .option('--out <dir>', 'โฟลเดอร์รายงาน / reports folder (default reports)')
   .option('--json <file>', 'เขียนผล oit-scan-result/1 ลงไฟล์นี้ด้วย / also write the result JSON here')
   .option('--max-pages <n>', 'จำนวนหน้าสูงสุด / page limit (default 3000)')
@@ -101,7 +102,7 @@ program
   .command('check')
   .description('ตรวจผลใหม่จากข้อมูลที่เก็บไว้ ไม่ใช้เครือข่าย / re-judge a stored scan, no network')
   .requiredOption('--scan <id>', 'รหัสการสแกน / scan id')
-  .option('--db <file>', 'ไฟล์ฐานข้อมูล / database file')
+  .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite file or postgres:// URL')
   .option('--year <year>', 'ตรวจด้วย checklist ของปีนี้ / judge with this year\'s checklist')
   .option('--json <file>', 'เขียนผล JSON / write the result JSON here')
   .option('--config <file>', 'ไฟล์ตั้งค่า JSON / config file')
@@ -124,7 +125,7 @@ program
   .command('report')
   .description('เขียนรายงานของการสแกนที่เก็บไว้ใหม่ / re-write the reports of a stored scan')
   .requiredOption('--scan <id>', 'รหัสการสแกน / scan id')
-  .option('--db <file>', 'ไฟล์ฐานข้อมูล / database file')
+  .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite file or postgres:// URL')
   .option('--out <dir>', 'โฟลเดอร์รายงาน / reports folder')
   .option('--config <file>', 'ไฟล์ตั้งค่า JSON / config file')
   .action(async (_opts, cmd: Command) => {
@@ -146,7 +147,7 @@ program
   .requiredOption('--eit <scores>', 'คะแนน EIT 3 ตัวชี้วัด / three EIT indicator scores')
   .option('--agency <name>', 'ชื่อหน่วยงาน / agency name shown on the cover')
   .option('--no-pdf', 'ไม่สร้าง PDF / HTML only')
-  .option('--db <file>', 'ไฟล์ฐานข้อมูล / database file')
+  .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite file or postgres:// URL')
   .option('--out <dir>', 'โฟลเดอร์รายงาน / reports folder')
   .option('--config <file>', 'ไฟล์ตั้งค่า JSON / config file')
   .action(async (opts: { scan: string; iit: string; eit: string; agency?: string; pdf: boolean }, cmd: Command) => {
@@ -235,7 +236,7 @@ program
   .option('--site <name>', 'สแกนเฉพาะเว็บไซต์ชื่อนี้ (ใช้ซ้ำได้) / only this site (repeatable)', collect)
   .option('--parallel <n>', 'จำนวนเว็บไซต์ที่สแกนพร้อมกัน / sites scanned at once (default: the file\'s "parallel", else 2)')
   .option('--year <year>', 'ปีการประเมิน (พ.ศ.) สำหรับทุกเว็บไซต์ / assessment year for every site')
-  .option('--db <file>', 'ไฟล์ฐานข้อมูล SQLite / SQLite database file')
+  .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite database file or postgres:// URL')
   .option('--out <dir>', 'โฟลเดอร์รายงาน / reports folder')
   .option('--max-pages <n>', 'จำนวนหน้าสูงสุดต่อเว็บไซต์ / page limit per site')
   .option('--max-depth <n>', 'ความลึกของลิงก์สูงสุด / link depth limit')
@@ -282,7 +283,7 @@ program
   .option('--site <site>', 'ชื่อเว็บไซต์ในไฟล์ตั้งค่า หรือ URL / a site name of the config file, or a URL')
   .option('--limit <n>', 'จำนวนการสแกนสูงสุด / at most this many scans (default 50)')
   .option('--json', 'แสดงเป็น JSON / print JSON')
-  .option('--db <file>', 'ไฟล์ฐานข้อมูล / database file')
+  .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite file or postgres:// URL')
   .option('--config <file>', `ไฟล์ตั้งค่า JSON / config file (default ./${DEFAULT_CONFIG_FILE} when present)`)
   .action(async (opts: { site?: string; limit?: string; json?: boolean }, cmd: Command) => {
     const { config, sites } = opsContext(cmd, ['db']);
@@ -303,7 +304,7 @@ program
   .argument('[scanB]', 'การสแกนครั้งหลัง / the later scan')
   .option('--site <site>', 'เทียบการสแกนสองครั้งล่าสุดของเว็บไซต์นี้ / the last two judged scans of this site (name or URL)')
   .option('--json', 'แสดงเป็น JSON / print JSON')
-  .option('--db <file>', 'ไฟล์ฐานข้อมูล / database file')
+  .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite file or postgres:// URL')
   .option('--config <file>', `ไฟล์ตั้งค่า JSON / config file (default ./${DEFAULT_CONFIG_FILE} when present)`)
   .action(async (scanA: string | undefined, scanB: string | undefined, opts: { site?: string; json?: boolean }, cmd: Command) => {
     if (!(scanA && scanB) && !opts.site) {
@@ -333,7 +334,7 @@ program
   .option('--note <text>', 'หมายเหตุ / note')
   .option('--by <name>', 'ชื่อผู้ตรวจ / who decided')
   .option('--json', 'แสดงผลของข้อนี้เป็น JSON / print the item as JSON')
-  .option('--db <file>', 'ไฟล์ฐานข้อมูล / database file')
+  .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite file or postgres:// URL')
   .option('--out <dir>', 'โฟลเดอร์รายงาน / reports folder')
   .option('--config <file>', `ไฟล์ตั้งค่า JSON / config file (default ./${DEFAULT_CONFIG_FILE} when present)`)
   .action(async (target: string, code: string, opts: { pass?: boolean; fail?: boolean; notApplicable?: boolean; url?: string; note?: string; by?: string; json?: boolean }, cmd: Command) => {
@@ -363,7 +364,7 @@ program
   .description('ลบหน้าเว็บที่เก็บไว้ของการสแกนเก่า เก็บคะแนนไว้ / retention: drop pages of all but the newest N scans per site, keep their scores')
   .requiredOption('--keep <n>', 'เก็บการสแกนล่าสุดกี่ครั้งต่อเว็บไซต์ / scans kept whole per site')
   .option('--site <site>', 'เฉพาะเว็บไซต์นี้ / only this site (name or URL)')
-  .option('--db <file>', 'ไฟล์ฐานข้อมูล / database file')
+  .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite file or postgres:// URL')
   .option('--config <file>', `ไฟล์ตั้งค่า JSON / config file (default ./${DEFAULT_CONFIG_FILE} when present)`)
   .action(async (opts: { keep: string; site?: string }, cmd: Command) => {
     const keep = positiveInt(opts.keep, '--keep')!;
@@ -383,6 +384,92 @@ program
     } finally {
       lock?.release();
     }
+  });
+
+const QUEUE_SETTINGS = ['year', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
+
+program
+  .command('enqueue')
+  .description('เพิ่มงานสแกนหนึ่งงานต่อเว็บไซต์ลงในคิวบน PostgreSQL / add one scan job per site to the PostgreSQL job queue')
+  .option('--config <file>', `ไฟล์ตั้งค่าที่มีรายการ sites / config file with "sites" (default ./${DEFAULT_CONFIG_FILE} when present)`)
+  .option('--sites <csv>', 'ไฟล์ CSV รายชื่อเว็บไซต์ "name,url" ต่อบรรทัด / CSV file of sites, "name,url" per line')
+  .option('--site <name>', 'เฉพาะเว็บไซต์ชื่อนี้ (ใช้ซ้ำได้) / only this site (repeatable)', collect)
+  .option('--db <url>', 'URL postgres:// ของคิวและฐานข้อมูล / postgres:// URL of the queue and the store')
+  .option('--job-retries <n>', 'จำนวนครั้งที่ลองใหม่เมื่อ oit ผิดพลาด / retries after a tool error (default 2)')
+  .option('--expire-minutes <n>', 'เวลาสูงสุดของการสแกนหนึ่งเว็บไซต์ / a scan running longer is hung and retried (default 240)')
+  .option('--year <year>', 'ปีการประเมิน (พ.ศ.) สำหรับทุกเว็บไซต์ / assessment year for every site')
+  .option('--out <dir>', 'โฟลเดอร์รายงาน (บนเครื่องที่สแกน) / reports folder (on the worker\'s machine)')
+  .option('--max-pages <n>', 'จำนวนหน้าสูงสุดต่อเว็บไซต์ / page limit per site')
+  .option('--max-depth <n>', 'ความลึกของลิงก์สูงสุด / link depth limit')
+  .option('--concurrency <n>', 'จำนวนคำขอพร้อมกันต่อเว็บไซต์ / parallel requests per site')
+  .option('--delay-ms <ms>', 'เว้นระหว่างคำขอ (มิลลิวินาที) / minimum gap between requests')
+  .addOption(new Option('--render <mode>', 'ใช้เบราว์เซอร์แสดงผล JavaScript / browser rendering').choices(['auto', 'always', 'never']))
+  .option('--no-obey-robots', 'ไม่ปฏิบัติตาม robots.txt / ignore robots.txt')
+  .option('--no-use-sitemaps', 'ไม่ใช้ sitemap.xml / do not seed from sitemaps')
+  .option('--no-ocr', 'ไม่อ่าน PDF ที่เป็นภาพสแกน / no OCR of scanned PDFs')
+  .option('--allow-private', 'อนุญาตให้เข้าถึงที่อยู่ภายใน / allow private addresses')
+  .option('--quiet', 'แสดงเฉพาะข้อผิดพลาด / print errors only')
+  .action(async (opts: { config?: string; sites?: string; site?: string[]; jobRetries?: string; expireMinutes?: string }, cmd: Command) => {
+    const file = opsConfigFile(cmd);
+    const flags = configFromFlags(typedFlags(cmd, QUEUE_SETTINGS));
+    let listed: SiteConfig[];
+    if (opts.sites) listed = readSitesCsv(opts.sites);
+    else if (file) listed = readRunFile(file).sites;
+    else {
+      throw new ConfigError('ระบุรายชื่อเว็บไซต์ด้วย --config <ไฟล์ตั้งค่า> หรือ --sites <ไฟล์ CSV>', 'name the sites: --config <file with "sites"> or --sites <sites.csv>');
+    }
+    const unknown = (opts.site ?? []).filter((n) => !listed.some((s) => s.name === n));
+    if (unknown.length) throw new ConfigError(`ไม่มีเว็บไซต์ชื่อ ${unknown.join(', ')}`, `no site named ${unknown.join(', ')}`);
+    const chosen = opts.site?.length ? listed.filter((s) => opts.site!.includes(s.name)) : listed;
+    if (!chosen.length) throw new ConfigError('ไม่มีเว็บไซต์ให้เพิ่มลงคิว', 'no sites to enqueue');
+    const jobs = chosen.map((site) => ({ name: site.name, url: site.url, config: resolveConfig({ file, site, flags }) }));
+    const db = jobs[0]!.config.db;
+    const retries = opts.jobRetries === undefined ? undefined : Number(opts.jobRetries);
+    if (retries !== undefined && (!Number.isInteger(retries) || retries < 0)) {
+      throw new ConfigError(`--job-retries ต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป (ได้ "${opts.jobRetries}")`, `--job-retries must be a whole number of at least 0 (got "${opts.jobRetries}")`);
+    }
+    const expire = positiveInt(opts.expireMinutes, '--expire-minutes');
+    const outcome = await enqueueSites(db, jobs, { retryLimit: retries, expireInSeconds: expire === undefined ? undefined : expire * 60 });
+    if (!jobs[0]!.config.quiet) {
+      for (const q of outcome.queued) out(`+ ${q.name ?? q.url}  ${q.url}`);
+      for (const q of outcome.alreadyQueued) out(`= ${q.name ?? q.url}  ${q.url}  (มีงานรออยู่แล้ว / already queued)`);
+      out(`เพิ่มลงคิว ${outcome.queued.length} งาน, มีอยู่แล้ว ${outcome.alreadyQueued.length} / queued ${outcome.queued.length}, already queued ${outcome.alreadyQueued.length}`);
+    }
+  });
+
+program
+  .command('worker')
+  .description('รับงานสแกนจากคิวบน PostgreSQL จนกว่าจะได้รับ SIGTERM / scan sites from the PostgreSQL job queue until SIGTERM')
+  .option('--db <url>', 'URL postgres:// ของคิวและฐานข้อมูล / postgres:// URL of the queue and the store')
+  .option('--config <file>', `ไฟล์ตั้งค่า JSON (อ่านเฉพาะ db) / config file, for db (default ./${DEFAULT_CONFIG_FILE} when present)`)
+  .option('--concurrency <n>', 'จำนวนเว็บไซต์ที่สแกนพร้อมกัน / sites scanned at once by this worker (default 1)')
+  .option('--quiet', 'แสดงเฉพาะข้อผิดพลาด / print errors only')
+  .action(async (opts: { concurrency?: string; quiet?: boolean }, cmd: Command) => {
+    const db = resolveConfig({ flags: configFromFlags(typedFlags(cmd, ['db'])), file: opsConfigFile(cmd) }).db;
+    const quiet = Boolean(opts.quiet) || /^(1|true|yes|on)$/i.test(process.env.OIT_QUIET ?? '');
+    const concurrency = positiveInt(opts.concurrency, '--concurrency') ?? 1;
+    const controller = new AbortController();
+    const stop = () => {
+      if (!quiet) out('กำลังหยุด: เก็บหน้าที่กำลังโหลดให้เสร็จ แล้วคืนงานให้คิว / stopping: finishing the pages in flight, then handing the jobs back');
+      controller.abort();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    if (!quiet) out(`oit worker: ${concurrency} งานพร้อมกัน / jobs at once, pid ${process.pid}`);
+    const summary = await runWorker({
+      db,
+      concurrency,
+      signal: controller.signal,
+      onError: (e) => process.stderr.write(`oit worker: ${e.message}\n`),
+      onEvent: (e) => {
+        const who = e.name ?? e.url;
+        if (e.type === 'start' && !quiet) out(`> ${who}  ${e.url}`);
+        if (e.type === 'done' && !quiet) out(`✓ ${who}  scan ${e.scanId}  OIT ${e.oit ?? '-'}`);
+        if (e.type === 'failed') process.stderr.write(`✗ ${who}: ${e.error} (จะลองใหม่ถ้ายังไม่ครบจำนวนครั้ง / retried while retries remain)\n`);
+        if (e.type === 'dead') process.stderr.write(`✗ ${who}: ${e.error} (ย้ายไปงานที่ล้มเหลว / moved to the dead letters)\n`);
+      },
+    });
+    if (!quiet) out(`oit worker หยุดแล้ว: สำเร็จ ${summary.completed}, ล้มเหลว ${summary.failed} / stopped: ${summary.completed} completed, ${summary.failed} failed`);
   });
 
 try {

@@ -10,6 +10,10 @@ export { runSites, type RunSitesJob, type RunOutcome, type SiteRunOutcome } from
 export { scanHistory, diffStoredScans, diffLatest, pruneScans, siteFilter, type HistoryEntry, type PruneOutcome, type SiteFilter } from './api/history.js';
 export { reviewItem, type ReviewInput, type ReviewOutcome } from './api/review.js';
 export { acquireRunLock, LockError, type RunLock } from './api/lock.js';
+export {
+  enqueueSites, runWorker, openQueue, readSitesCsv, siteKey, SCAN_QUEUE, DEAD_LETTER_QUEUE, QUEUE_DEFAULTS,
+  type QueueJobData, type QueueSettings, type EnqueueOutcome, type WorkerOptions, type WorkerEvent, type WorkerSummary,
+} from './api/queue.js';
 export { sendNotification, type NotifyPayload } from './api/notify.js';
 export { diffScans, hasRegression, type ScanDiff, type ItemChange, type DeadLink } from './check/diff.js';
 export { writeIndexReport, type IndexReport, type IndexSite } from './report/index-report.js';
@@ -25,7 +29,7 @@ export { resolveConfig, readRunFile } from './config/load.js';
 export { ScanConfig, SiteConfig, NotifyConfig } from './config/schema.js';
 export { crawl } from './crawl/index.js';
 export type { CrawlEvent, CrawlJob } from './crawl/types.js';
-export { openStore, type ScanStore } from './store/index.js';
+export { openStore, isPostgresUrl, type ScanStore } from './store/index.js';
 export type * from './store/types.js';
 export { OitError, ConfigError, ChecklistError, StoreError } from './errors.js';
 export { TOOL_VERSION } from './version.js';

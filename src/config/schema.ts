@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 export const ScanConfig = z
   .object({
-    /** SQLite file (or later a postgres:// URL). */
+    /** SQLite file, or a postgres:// URL for a shared PostgreSQL store. */
     db: z.string().min(1).default('oit.db'),
     /** Root folder for reports; each scan writes reports/<host>/<scan-id>/. */
     out: z.string().min(1).default('reports'),

@@ -1,8 +1,7 @@
-import { promisify } from 'node:util';
-import { gunzipSync, gzip } from 'node:zlib';
 import sqlite3 from 'sqlite3';
 import { StoreError } from '../errors.js';
 import { migrations } from './migrations.js';
+import { compressHtml, json, opt, overrideFromRow, toLink, toPage, toScan, type Row } from './rows.js';
 import type { CrawlBatch, FrontierRow, PageStub, ScanStore } from './store.js';
 import type {
   FrontierEntry,
@@ -18,8 +17,6 @@ import type {
   ScanStats,
 } from './types.js';
 
-type Row = Record<string, unknown>;
-const gzipAsync = promisify(gzip);
 
 /** Promise wrappers over one sqlite3 connection. */
 class Connection {
@@ -74,10 +71,6 @@ function openDatabase(file: string): Promise<sqlite3.Database> {
     const db = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(db)));
   });
 }
-
-const json = (v: unknown) => JSON.stringify(v ?? null);
-const parse = <T>(v: unknown, fallback: T): T => (typeof v === 'string' && v !== '' ? (JSON.parse(v) as T) : fallback);
-const opt = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
 export interface SqliteOptions {
   /** Milliseconds a writer waits for another process's lock before failing. */
@@ -388,19 +381,7 @@ class SqliteStore implements ScanStore {
 
   async listOverrides(site: string, year: number): Promise<ItemOverride[]> {
     const rows = await this.conn.all('SELECT * FROM overrides WHERE site = ? AND year = ? ORDER BY id', [site, year]);
-    return rows.map((r) => ({
-      id: Number(r.id),
-      site: String(r.site),
-      year: Number(r.year),
-      code: String(r.code),
-      status: r.status as ItemOverride['status'],
-      url: opt(r.url as string | null),
-      note: opt(r.note as string | null),
-      by: String(r.reviewer),
-      createdAt: String(r.created_at),
-      evidenceHash: opt(r.evidence_hash as string | null),
-      scanId: opt(r.scan_id as string | null),
-    }));
+    return rows.map(overrideFromRow);
   }
 
   async close(): Promise<void> {
@@ -433,69 +414,5 @@ export function writeError(e: unknown, file: string): unknown {
   return e;
 }
 
-/** Raw HTML is stored gzipped (level 1: fast, about 5× smaller for Thai pages), off the main thread. */
-function compressHtml(items: CrawlBatch['pages']): Promise<Array<Buffer | null>> {
-  return Promise.all(items.map(({ page }) => (page.html === undefined ? null : gzipAsync(Buffer.from(page.html, 'utf8'), { level: 1 }))));
-}
-
 const PAGE_COLUMNS_NO_HTML =
   'scan_id, url, final_url, status, content_type, kind, title, text, text_source, NULL AS html, depth, referrer, redirect_chain, fetched_at, bytes, sha256, needs_js, rendered, error, meta';
-
-function toScan(r: Row): ScanRecord {
-  return {
-    id: String(r.id),
-    site: String(r.site),
-    host: String(r.host),
-    state: r.state as ScanState,
-    startedAt: String(r.started_at),
-    finishedAt: opt(r.finished_at as string | null),
-    toolVersion: String(r.tool_version),
-    checklistId: String(r.checklist_id),
-    checklistYear: Number(r.checklist_year),
-    checklistHash: String(r.checklist_hash),
-    config: parse(r.config, {}),
-    stats: parse(r.stats, { pagesFetched: 0, documentsFetched: 0, errors: 0 }),
-    ...(r.pruned_at ? { prunedAt: String(r.pruned_at) } : {}),
-  };
-}
-
-function toPage(r: Row): PageSnapshot {
-  return {
-    url: String(r.url),
-    finalUrl: String(r.final_url),
-    status: Number(r.status),
-    contentType: opt(r.content_type as string | null),
-    kind: r.kind as PageSnapshot['kind'],
-    title: opt(r.title as string | null),
-    text: String(r.text),
-    textSource: r.text_source as PageSnapshot['textSource'],
-    html: r.html ? gunzipSync(r.html as Buffer).toString('utf8') : undefined,
-    depth: Number(r.depth),
-    referrer: opt(r.referrer as string | null),
-    redirectChain: parse(r.redirect_chain, []),
-    fetchedAt: String(r.fetched_at),
-    bytes: Number(r.bytes),
-    sha256: opt(r.sha256 as string | null),
-    needsJs: r.needs_js === 1,
-    rendered: r.rendered === 1,
-    error: opt(r.error as string | null),
-    meta: parse(r.meta, {}),
-  };
-}
-
-function toLink(r: Row): LinkRecord {
-  return {
-    fromUrl: String(r.from_url),
-    toUrl: String(r.to_url),
-    text: String(r.text),
-    label: opt(r.label as string | null),
-    rowText: opt(r.row_text as string | null),
-    listItemText: opt(r.list_item_text as string | null),
-    heading: opt(r.heading as string | null),
-    menuPath: r.menu_path ? parse<string[]>(r.menu_path, []) : undefined,
-    position: Number(r.position),
-    tag: r.tag as LinkRecord['tag'],
-    region: opt(r.region as LinkRecord['region'] | null),
-    external: r.external === 1,
-  };
-}

@@ -37,7 +37,7 @@ export interface CrawlBatch {
 
 /**
  * The one narrow interface every stage uses to persist and read scans. Implementations: SQLite
- * (sqlite-store.ts) for one site; a PostgreSQL one can implement the same methods for fleets.
+ * (sqlite-store.ts) for one site or a few hundred; PostgreSQL (pg-store.ts) for fleets shared by many workers.
  * All methods are async because both back ends are.
  */
 export interface ScanStore {

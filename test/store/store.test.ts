@@ -1,12 +1,26 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type PageSnapshot, type ScanStore } from '../../src/store/index.js';
 import { StoreError } from '../../src/errors.js';
+import pg from 'pg';
+import { postgresUnavailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 
+/**
+ * The store contract, run against every back end: SQLite on a file and in memory, and PostgreSQL on a
+ * throwaway server started here (skipped, saying why, only when the server binaries are missing).
+ */
 const dir = mkdtempSync(join(tmpdir(), 'oit-store-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const pgMissing = postgresUnavailable();
+let server: TestPostgres | undefined;
+beforeAll(async () => {
+  if (!pgMissing) server = await startPostgres();
+});
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function page(url: string, over: Partial<PageSnapshot> = {}): PageSnapshot {
   return {
@@ -24,12 +38,27 @@ async function newScan(store: ScanStore, id: string) {
   });
 }
 
-describe.each([
-  ['temp file', () => join(dir, `t-${Math.random().toString(36).slice(2)}.db`)],
-  ['memory', () => ':memory:'],
-])('SQLite store on %s', (_name, location) => {
+interface Backend {
+  name: string;
+  /** A new, empty store location. */
+  location: () => Promise<string>;
+  /** Why this back end cannot be tested here. */
+  skip?: string;
+}
+
+const backends: Backend[] = [
+  { name: 'SQLite on a temp file', location: async () => join(dir, `t-${Math.random().toString(36).slice(2)}.db`) },
+  { name: 'SQLite in memory', location: async () => ':memory:' },
+  { name: 'PostgreSQL', location: () => server!.createDatabase('store'), skip: pgMissing },
+];
+
+describe.each(backends)('store contract: $name', ({ location, skip }) => {
+  if (skip) {
+    it.skip(`skipped: ${skip}`, () => undefined);
+    return;
+  }
   it('round-trips scans, pages with HTML, links and results', async () => {
-    const store = await openStore(location());
+    const store = await openStore(await location());
     await newScan(store, 's1');
     await store.savePage('s1', page('https://www.example.go.th/'), [
       { fromUrl: 'https://www.example.go.th/', toUrl: 'https://www.example.go.th/ita', text: 'ITA', position: 0, tag: 'a', external: false, menuPath: ['ข้อมูลหน่วยงาน', 'ITA'], rowText: 'O1 โครงสร้าง' },
@@ -68,7 +97,7 @@ describe.each([
   });
 
   it('keeps a frontier that dedupes, orders by priority and requeues in-flight work', async () => {
-    const store = await openStore(location());
+    const store = await openStore(await location());
     await newScan(store, 'f1');
     expect(await store.enqueue('f1', [
       { url: 'https://e.go.th/a', depth: 1, priority: 5 },
@@ -88,8 +117,147 @@ describe.each([
     await store.close();
   });
 
+  it('stores crawl batches atomically and lists the frontier and page stubs for a resume', async () => {
+    const store = await openStore(await location());
+    await newScan(store, 'b1');
+    const root = 'https://e.go.th/';
+    await store.saveBatch!('b1', {
+      enqueue: [
+        { url: root + 'a', depth: 1, priority: 5, referrer: root },
+        { url: root + 'b.pdf', depth: 1, priority: 1, referrer: root },
+        { url: root + 'a', depth: 1, priority: 5 },
+      ],
+      pages: [
+        { page: page(root), links: [{ fromUrl: root, toUrl: root + 'a', text: 'เอ', position: 0, tag: 'a', external: false }] },
+        { page: page(root + 'x', { status: 404, error: 'HTTP 404', html: undefined }), links: [] },
+      ],
+      settle: [
+        { url: root, state: 'done' },
+        { url: root + 'x', state: 'failed', depth: 1, priority: 9 },
+        { url: root + 'x', state: 'failed', depth: 1, priority: 9 },
+      ],
+    });
+    const frontier = await store.listFrontier!('b1');
+    expect(frontier.map((f) => [f.url, f.state])).toEqual([
+      [root, 'done'],
+      [root + 'b.pdf', 'queued'],
+      [root + 'a', 'queued'],
+      [root + 'x', 'failed'],
+    ]);
+    expect(frontier.find((f) => f.url === root + 'a')?.referrer).toBe(root);
+    expect(await store.listPageStubs!('b1')).toEqual([
+      { url: root, kind: 'html', status: 200 },
+      { url: root + 'x', kind: 'html', status: 404, error: 'HTTP 404' },
+    ]);
+    // A page saved again in a later batch replaces the earlier snapshot and its links.
+    for (const [title, to] of [['one', '1'], ['two', '2']] as const) {
+      await store.saveBatch!('b1', {
+        enqueue: [],
+        pages: [{ page: page(root + 'a', { title }), links: [{ fromUrl: root + 'a', toUrl: root + to, text: to, position: 0, tag: 'a', external: false }] }],
+        settle: [{ url: root + 'a', state: 'done' }],
+      });
+    }
+    expect((await store.getPage('b1', root + 'a'))?.title).toBe('two');
+    expect((await store.listLinks('b1')).filter((l) => l.fromUrl === root + 'a').map((l) => l.toUrl)).toEqual([root + '2']);
+    expect(await store.frontierCounts('b1')).toEqual({ queued: 1, 'in-flight': 0, done: 2, failed: 1, skipped: 0 });
+    // An empty batch is a no-op.
+    await store.saveBatch!('b1', { enqueue: [], pages: [], settle: [] });
+    await store.close();
+  });
+
+  it('lists pages in save order, a replaced page last, with every field intact', async () => {
+    const store = await openStore(await location());
+    await newScan(store, 'o1');
+    const full = page('https://e.go.th/doc.pdf', {
+      kind: 'pdf', textSource: 'pdftotext', html: undefined, contentType: 'application/pdf', title: undefined, status: 200,
+      referrer: 'https://e.go.th/', redirectChain: ['https://e.go.th/old.pdf'], sha256: 'ab'.repeat(32), needsJs: true, rendered: true,
+      bytes: 3_000_000_000, meta: { pages: 3, nested: { ok: true } }, depth: 2,
+    });
+    await store.savePage('o1', page('https://e.go.th/1'), []);
+    await store.savePage('o1', full, []);
+    await store.savePage('o1', page('https://e.go.th/1', { title: 'again' }), []);
+    expect((await store.listPages('o1')).map((p) => p.url)).toEqual(['https://e.go.th/doc.pdf', 'https://e.go.th/1']);
+    const back = await store.getPage('o1', 'https://e.go.th/doc.pdf', { withHtml: true });
+    expect(back).toEqual({ ...full, contentType: 'application/pdf', title: undefined, error: undefined, html: undefined });
+    // Large Thai HTML round-trips through gzip.
+    const big = '<p>ประกาศผลการจัดซื้อจัดจ้าง</p>'.repeat(20_000);
+    await store.savePage('o1', page('https://e.go.th/big', { html: big }), []);
+    expect((await store.getPage('o1', 'https://e.go.th/big', { withHtml: true }))?.html).toBe(big);
+    expect(await store.getPage('o1', 'https://e.go.th/none')).toBeUndefined();
+    await store.close();
+  });
+
+  it('stores thousands of links in one save and keeps their order', async () => {
+    const store = await openStore(await location());
+    await newScan(store, 'l1');
+    const links = Array.from({ length: 6000 }, (_, i) => ({
+      fromUrl: 'https://e.go.th/', toUrl: `https://e.go.th/p${i}`, text: `ลิงก์ ${i}`, position: i, tag: 'a' as const, external: i % 2 === 0,
+      ...(i % 3 === 0 ? { region: 'nav' as const, heading: 'เมนู' } : {}),
+    }));
+    await store.savePage('l1', page('https://e.go.th/'), links);
+    const back = await store.listLinks('l1');
+    expect(back).toHaveLength(6000);
+    expect(back.map((l) => l.position)).toEqual(links.map((l) => l.position));
+    expect(back[3]).toMatchObject({ region: 'nav', heading: 'เมนู', external: false, text: 'ลิงก์ 3' });
+    await store.close();
+  });
+
+  it('lists scans newest first with filters, updates config, replaces results', async () => {
+    const store = await openStore(await location());
+    const mk = (id: string, site: string, startedAt: string) =>
+      store.createScan({ id, site, host: new URL(site).host, startedAt, toolVersion: 't', checklistId: 'ita-2566', checklistYear: 2566, checklistHash: 'h', config: {} });
+    await mk('20261101-000000-aaaaaa', 'https://a.go.th/', '2026-11-01T00:00:00.000Z');
+    await mk('20261102-000000-bbbbbb', 'https://b.go.th/', '2026-11-02T00:00:00.000Z');
+    await mk('20261103-000000-cccccc', 'https://a.go.th/', '2026-11-03T00:00:00.000Z');
+    expect((await store.listScans()).map((s) => s.id)).toEqual(['20261103-000000-cccccc', '20261102-000000-bbbbbb', '20261101-000000-aaaaaa']);
+    expect((await store.listScans({ site: 'https://a.go.th/' })).map((s) => s.id)).toEqual(['20261103-000000-cccccc', '20261101-000000-aaaaaa']);
+    expect((await store.listScans({ host: 'b.go.th' })).map((s) => s.id)).toEqual(['20261102-000000-bbbbbb']);
+    expect(await store.listScans({ limit: 1 })).toHaveLength(1);
+    await store.updateScan('20261101-000000-aaaaaa', { config: { year: 2566 } });
+    await store.updateScan('20261101-000000-aaaaaa', {});
+    expect((await store.getScan('20261101-000000-aaaaaa'))?.config).toEqual({ year: 2566 });
+    expect(await store.getScan('nope')).toBeUndefined();
+    expect(await store.getResults('20261101-000000-aaaaaa')).toBeUndefined();
+    const item = (code: string, status: 'pass' | 'fail') => ({ code, title: code, subIndicator: '9.1', status, score: (status === 'pass' ? 100 : 0) as 0 | 100, urls: [], evidence: [], reasons: ['เหตุผล'], confidence: 0.5 });
+    await store.saveResults('20261101-000000-aaaaaa', [item('O2', 'pass'), item('O1', 'fail')], { a: 1 });
+    await store.saveResults('20261101-000000-aaaaaa', [item('O3', 'fail'), item('O1', 'pass')], { a: 2 });
+    const r = await store.getResults('20261101-000000-aaaaaa');
+    expect(r?.items.map((i) => [i.code, i.status])).toEqual([['O3', 'fail'], ['O1', 'pass']]);
+    expect(r?.summary).toEqual({ a: 2 });
+    await store.close();
+  });
+
+  it('prunes a scan: pages, links and frontier go, the scan and its results stay', async () => {
+    const store = await openStore(await location());
+    await newScan(store, 'p1');
+    await newScan(store, 'p2');
+    for (const id of ['p1', 'p2']) {
+      await store.enqueue(id, [{ url: 'https://e.go.th/q', depth: 1, priority: 1 }]);
+      await store.savePage(id, page('https://e.go.th/'), [{ fromUrl: 'https://e.go.th/', toUrl: 'https://e.go.th/q', text: 'q', position: 0, tag: 'a', external: false }]);
+      await store.saveResults(id, [], { id });
+    }
+    expect(await store.pruneScan('p1', '2026-11-25T02:00:00.000Z')).toEqual({ pages: 1, links: 1, frontier: 1 });
+    expect((await store.getScan('p1'))?.prunedAt).toBe('2026-11-25T02:00:00.000Z');
+    expect(await store.listPages('p1')).toHaveLength(0);
+    expect((await store.getResults('p1'))?.summary).toEqual({ id: 'p1' });
+    expect(await store.listPages('p2')).toHaveLength(1);
+    expect((await store.getScan('p2'))?.prunedAt).toBeUndefined();
+    await store.close();
+  });
+
+  it('numbers overrides and keeps their evidence hash and scan', async () => {
+    const store = await openStore(await location());
+    const a = await store.addOverride({ site: 's', year: 2566, code: 'O1', status: 'fail', by: 'ก', createdAt: '2026-11-25T00:00:00Z', evidenceHash: 'h1', scanId: 'x' });
+    const b = await store.addOverride({ site: 's', year: 2566, code: 'O1', status: 'not-applicable', by: 'ข', createdAt: '2026-11-25T01:00:00Z' });
+    expect(b.id).toBeGreaterThan(a.id!);
+    const list = await store.listOverrides('s', 2566);
+    expect(list.map((o) => o.id)).toEqual([a.id, b.id]);
+    expect(list[0]).toEqual({ site: 's', year: 2566, code: 'O1', status: 'fail', by: 'ก', createdAt: '2026-11-25T00:00:00Z', evidenceHash: 'h1', scanId: 'x', id: a.id, url: undefined, note: undefined });
+    await store.close();
+  });
+
   it('stores human overrides per site and year', async () => {
-    const store = await openStore(location());
+    const store = await openStore(await location());
     await store.addOverride({ site: 'https://e.go.th/', year: 2565, code: 'O11', status: 'pass', url: 'https://e.go.th/o11.pdf', by: 'สมชาย', note: 'ตรวจแล้ว', createdAt: '2026-11-25T00:00:00Z' });
     const list = await store.listOverrides('https://e.go.th/', 2565);
     expect(list).toHaveLength(1);
@@ -126,5 +294,68 @@ describe('SQLite store on a file', () => {
 
   it('rejects a path in a missing folder with a clear StoreError', async () => {
     await expect(openStore(join(dir, 'no', 'such', 'dir', 'x.db'))).rejects.toThrow(/เปิดฐานข้อมูล/);
+  });
+});
+
+describe.skipIf(pgMissing)('PostgreSQL store', () => {
+  it('migrates once when several processes open a new database together', async () => {
+    const url = await server!.createDatabase('mig');
+    const stores = await Promise.all(Array.from({ length: 4 }, () => openStore(url)));
+    await newScan(stores[0]!, 'm1');
+    expect((await stores[3]!.getScan('m1'))?.id).toBe('m1');
+    await Promise.all(stores.map((s) => s.close()));
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      expect((await c.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r: { version: number }) => r.version)).toEqual([1, 2]);
+      // A database written by a newer oit is refused rather than misread.
+      await c.query(`INSERT INTO schema_migrations VALUES (99, 'future', 'x')`);
+    } finally {
+      await c.end();
+    }
+    await expect(openStore(url)).rejects.toThrow(/newer oit/);
+  });
+
+  it('never gives one frontier row to two claimers (FOR UPDATE SKIP LOCKED)', async () => {
+    const url = await server!.createDatabase('claim');
+    const a = await openStore(url);
+    const b = await openStore(url);
+    await newScan(a, 'c1');
+    await a.enqueue('c1', Array.from({ length: 300 }, (_, i) => ({ url: `https://e.go.th/${i}`, depth: 1, priority: i % 7 })));
+    const drain = async (s: ScanStore) => {
+      const got: string[] = [];
+      for (;;) {
+        const batch = await s.claim('c1', 7);
+        if (!batch.length) return got;
+        got.push(...batch.map((e) => e.url));
+      }
+    };
+    const [ga, gb] = await Promise.all([drain(a), drain(b)]);
+    expect(ga.length + gb.length).toBe(300);
+    expect(new Set([...ga, ...gb]).size).toBe(300);
+    expect((await a.frontierCounts('c1'))['in-flight']).toBe(300);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('stores text with NUL characters (which PostgreSQL text cannot hold) without failing', async () => {
+    const store = await openStore(await server!.createDatabase('nul'));
+    await newScan(store, 'n1');
+    await store.savePage('n1', page('https://e.go.th/n', { text: 'ก\u0000ข', title: 'a\u0000b' }), [
+      { fromUrl: 'https://e.go.th/n', toUrl: 'https://e.go.th/x', text: 'x\u0000', position: 0, tag: 'a', external: false },
+    ]);
+    const back = await store.getPage('n1', 'https://e.go.th/n');
+    expect(back?.text).toBe('กข');
+    expect(back?.title).toBe('ab');
+    expect((await store.listLinks('n1'))[0]?.text).toBe('x');
+    await store.close();
+  });
+
+  it('names the problem, without the password, when the server or database is not there', async () => {
+    const down = openStore('postgres://oit:secret-pw@127.0.0.1:1/oit', { connectTimeoutMs: 3000 });
+    await expect(down).rejects.toBeInstanceOf(StoreError);
+    await expect(down).rejects.toThrow(/เชื่อมต่อฐานข้อมูล PostgreSQL/);
+    await expect(down).rejects.not.toThrow(/secret-pw/);
+    const missing = server!.url.replace(/\/postgres$/, '/no_such_db');
+    await expect(openStore(missing)).rejects.toThrow(/createdb/);
   });
 });

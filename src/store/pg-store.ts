@@ -1,0 +1,425 @@
+import pg from 'pg';
+import { StoreError } from '../errors.js';
+import { pgMigrations } from './migrations.js';
+import { compressHtml, json, opt, overrideFromRow, toLink, toPage, toScan, type Row } from './rows.js';
+import type { CrawlBatch, FrontierRow, PageStub, ScanStore } from './store.js';
+import type {
+  FrontierEntry,
+  FrontierState,
+  ItemOverride,
+  ItemResult,
+  LinkRecord,
+  NewScan,
+  PageQuery,
+  PageSnapshot,
+  ScanRecord,
+  ScanState,
+  ScanStats,
+} from './types.js';
+
+export interface PgOptions {
+  /** Connections per store (default 4: one writer, a few readers). */
+  poolSize?: number;
+  /** Milliseconds to wait for a connection (default 10000). */
+  connectTimeoutMs?: number;
+}
+
+/** Key of the advisory lock held while migrating, so workers that start together migrate once. */
+const MIGRATION_LOCK = 0x6f69_7401; // "oit" 01
+
+/** PostgreSQL accepts at most 65535 parameters per statement; stay well below. */
+const MAX_PARAMS = 30_000;
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.href;
+  } catch {
+    return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  }
+}
+
+/**
+ * Opens (migrating as needed) a PostgreSQL scan store at a `postgres://user:pass@host:port/db` URL.
+ * Many processes on many machines may share one database: each scan is written by the process that
+ * runs it, migrations take an advisory lock, and frontier claims skip rows another claimer holds.
+ */
+export async function openPgStore(url: string, options: PgOptions = {}): Promise<ScanStore> {
+  const location = redactUrl(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Math.max(1, options.poolSize ?? 4),
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    application_name: 'oit',
+  });
+  // An idle connection dropped by the server (restart, network) must not crash the process; the next
+  // query gets a fresh connection or a clear error.
+  pool.on('error', () => undefined);
+  try {
+    await migrate(pool);
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    if (e instanceof StoreError) throw e;
+    throw connectError(e, location);
+  }
+  return new PgStore(pool, location);
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const done = new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    const newest = Math.max(0, ...done);
+    const known = Math.max(...pgMigrations.map((m) => m.version));
+    if (newest > known) {
+      throw new StoreError(
+        `ฐานข้อมูลนี้สร้างโดย oit รุ่นที่ใหม่กว่า (schema ${newest}) — โปรดอัปเดต oit`,
+        `this database was written by a newer oit (schema ${newest} > ${known}); upgrade oit`,
+      );
+    }
+    for (const m of pgMigrations) {
+      if (done.has(m.version)) continue;
+      for (const sql of m.sql) await c.query(sql);
+      await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
+    }
+    await c.query('COMMIT');
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    c.release();
+  }
+}
+
+/** PostgreSQL text cannot hold NUL characters (SQLite can); they carry no meaning in page text. */
+const clean = (v: unknown) => (typeof v === 'string' && v.includes('\u0000') ? v.replaceAll('\u0000', '') : v);
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+/** Multi-row INSERT … VALUES in chunks under the parameter limit; returns the rows affected. */
+async function insertRows(db: Queryable, head: string, rows: unknown[][], tail = ''): Promise<number> {
+  const width = rows[0]?.length ?? 0;
+  if (!width) return 0;
+  const per = Math.max(1, Math.floor(MAX_PARAMS / width));
+  let affected = 0;
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    const values = chunk.map((_, r) => `(${Array.from({ length: width }, (_, k) => `$${r * width + k + 1}`).join(', ')})`).join(', ');
+    const res = await db.query(`${head} VALUES ${values} ${tail}`, chunk.flat().map(clean));
+    affected += res.rowCount ?? 0;
+  }
+  return affected;
+}
+
+/** Keeps the last entry per key, in the order of those last entries (INSERT OR REPLACE semantics). */
+function lastByKey<T>(items: T[], key: (t: T) => string): T[] {
+  const last = new Map<string, number>();
+  items.forEach((t, i) => last.set(key(t), i));
+  return items.filter((t, i) => last.get(key(t)) === i);
+}
+
+const PAGE_COLUMNS = [
+  'scan_id', 'url', 'final_url', 'status', 'content_type', 'kind', 'title', 'text', 'text_source', 'html', 'depth', 'referrer',
+  'redirect_chain', 'fetched_at', 'bytes', 'sha256', 'needs_js', 'rendered', 'error', 'meta',
+];
+const PAGE_UPSERT = `ON CONFLICT (scan_id, url) DO UPDATE SET ${[...PAGE_COLUMNS.slice(2), 'seq'].map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
+const PAGE_COLUMNS_NO_HTML = PAGE_COLUMNS.map((c) => (c === 'html' ? 'NULL::bytea AS html' : c)).join(', ');
+
+class PgStore implements ScanStore {
+  /** Writes of one store run one at a time, like SQLite's, so a crawl's batches apply in order. */
+  private writes: Promise<unknown> = Promise.resolve();
+  private seq = Date.now();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    readonly location: string,
+  ) {}
+
+  private write<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.writes.then(fn, fn).catch((e: unknown) => {
+      throw pgWriteError(e, this.location);
+    });
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  private transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.write(async () => {
+      const c = await this.pool.connect();
+      try {
+        await c.query('BEGIN');
+        const out = await fn(c);
+        await c.query('COMMIT');
+        return out;
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        c.release();
+      }
+    });
+  }
+
+  private async rows(sql: string, params: unknown[] = []): Promise<Row[]> {
+    try {
+      return (await this.pool.query(sql, params)).rows as Row[];
+    } catch (e) {
+      throw pgWriteError(e, this.location);
+    }
+  }
+
+  async createScan(scan: NewScan): Promise<ScanRecord> {
+    const record: ScanRecord = { ...scan, state: 'running', stats: scan.stats ?? { pagesFetched: 0, documentsFetched: 0, errors: 0 } };
+    await this.write(() =>
+      this.pool.query(
+        `INSERT INTO scans (id, site, host, state, started_at, tool_version, checklist_id, checklist_year, checklist_hash, config, stats)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [record.id, record.site, record.host, record.state, record.startedAt, record.toolVersion, record.checklistId, record.checklistYear, record.checklistHash, json(record.config), json(record.stats)].map(clean),
+      ),
+    );
+    return record;
+  }
+
+  async getScan(id: string): Promise<ScanRecord | undefined> {
+    const [row] = await this.rows('SELECT * FROM scans WHERE id = $1', [id]);
+    return row ? toScan(row) : undefined;
+  }
+
+  async listScans(filter: { site?: string; host?: string; limit?: number } = {}): Promise<ScanRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.site) (params.push(filter.site), where.push(`site = $${params.length}`));
+    if (filter.host) (params.push(filter.host), where.push(`host = $${params.length}`));
+    params.push(filter.limit ?? 1000);
+    // Byte order like SQLite's, whatever the database's collation.
+    const sql = `SELECT * FROM scans ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY started_at COLLATE "C" DESC, id COLLATE "C" DESC LIMIT $${params.length}`;
+    return (await this.rows(sql, params)).map(toScan);
+  }
+
+  async updateScan(id: string, patch: { state?: ScanState; finishedAt?: string; stats?: ScanStats; config?: Record<string, unknown> }): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    const set = (col: string, v: unknown) => (params.push(v), sets.push(`${col} = $${params.length}`));
+    if (patch.state) set('state', patch.state);
+    if (patch.finishedAt) set('finished_at', patch.finishedAt);
+    if (patch.stats) set('stats', json(patch.stats));
+    if (patch.config) set('config', json(patch.config));
+    if (!sets.length) return;
+    params.push(id);
+    await this.write(() => this.pool.query(`UPDATE scans SET ${sets.join(', ')} WHERE id = $${params.length}`, params.map(clean)));
+  }
+
+  async savePage(scanId: string, page: PageSnapshot, links: LinkRecord[]): Promise<void> {
+    const html = await compressHtml([{ page, links }]);
+    return this.transaction((c) => writePages(c, scanId, [{ page, links }], html));
+  }
+
+  async saveBatch(scanId: string, batch: CrawlBatch): Promise<void> {
+    if (!batch.enqueue.length && !batch.pages.length && !batch.settle.length) return;
+    const html = await compressHtml(batch.pages);
+    return this.transaction(async (c) => {
+      if (batch.enqueue.length) {
+        await insertRows(
+          c,
+          'INSERT INTO frontier (scan_id, url, depth, referrer, priority, state, seq)',
+          batch.enqueue.map((e) => [scanId, e.url, e.depth, e.referrer ?? null, e.priority, 'queued', this.seq++]),
+          'ON CONFLICT (scan_id, url) DO NOTHING',
+        );
+      }
+      await writePages(c, scanId, batch.pages, html);
+      if (batch.settle.length) {
+        const rows = batch.settle.map((s) => [scanId, s.url, s.depth ?? 0, null, s.priority ?? 0, s.state, this.seq++]);
+        await insertRows(
+          c,
+          'INSERT INTO frontier (scan_id, url, depth, referrer, priority, state, seq)',
+          lastByKey(rows, (r) => String(r[1])),
+          'ON CONFLICT (scan_id, url) DO UPDATE SET state = EXCLUDED.state',
+        );
+      }
+    });
+  }
+
+  async listFrontier(scanId: string): Promise<FrontierRow[]> {
+    const rows = await this.rows('SELECT url, depth, referrer, priority, state FROM frontier WHERE scan_id = $1 ORDER BY priority, seq', [scanId]);
+    return rows.map((r) => ({ url: String(r.url), depth: Number(r.depth), referrer: opt(r.referrer as string | null), priority: Number(r.priority), state: r.state as FrontierState }));
+  }
+
+  async listPageStubs(scanId: string): Promise<PageStub[]> {
+    const rows = await this.rows('SELECT url, kind, status, error FROM pages WHERE scan_id = $1 ORDER BY seq', [scanId]);
+    return rows.map((r) => ({ url: String(r.url), kind: r.kind as PageStub['kind'], status: Number(r.status), error: opt(r.error as string | null) }));
+  }
+
+  async listPages(scanId: string, query: PageQuery = {}): Promise<PageSnapshot[]> {
+    const cols = query.withHtml ? PAGE_COLUMNS.join(', ') : PAGE_COLUMNS_NO_HTML;
+    return (await this.rows(`SELECT ${cols} FROM pages WHERE scan_id = $1 ORDER BY seq`, [scanId])).map(toPage);
+  }
+
+  async getPage(scanId: string, url: string, query: PageQuery = {}): Promise<PageSnapshot | undefined> {
+    const cols = query.withHtml ? PAGE_COLUMNS.join(', ') : PAGE_COLUMNS_NO_HTML;
+    const [row] = await this.rows(`SELECT ${cols} FROM pages WHERE scan_id = $1 AND url = $2`, [scanId, clean(url)]);
+    return row ? toPage(row) : undefined;
+  }
+
+  async listLinks(scanId: string): Promise<LinkRecord[]> {
+    return (await this.rows('SELECT * FROM links WHERE scan_id = $1 ORDER BY id', [scanId])).map(toLink);
+  }
+
+  enqueue(scanId: string, entries: FrontierEntry[]): Promise<number> {
+    if (!entries.length) return Promise.resolve(0);
+    return this.transaction((c) =>
+      insertRows(
+        c,
+        'INSERT INTO frontier (scan_id, url, depth, referrer, priority, state, seq)',
+        entries.map((e) => [scanId, e.url, e.depth, e.referrer ?? null, e.priority, 'queued', this.seq++]),
+        'ON CONFLICT (scan_id, url) DO NOTHING',
+      ),
+    );
+  }
+
+  claim(scanId: string, limit: number): Promise<FrontierEntry[]> {
+    return this.transaction(async (c) => {
+      // SKIP LOCKED: two claimers of one scan never get the same row, and neither waits for the other.
+      const res = await c.query(
+        `UPDATE frontier f SET state = 'in-flight'
+         FROM (SELECT url FROM frontier WHERE scan_id = $1 AND state = 'queued' ORDER BY priority, seq LIMIT $2 FOR UPDATE SKIP LOCKED) q
+         WHERE f.scan_id = $1 AND f.url = q.url
+         RETURNING f.url, f.depth, f.referrer, f.priority, f.seq`,
+        [scanId, Math.max(0, Math.floor(limit))],
+      );
+      return (res.rows as Row[])
+        .map((r) => ({ url: String(r.url), depth: Number(r.depth), referrer: opt(r.referrer as string | null), priority: Number(r.priority), seq: Number(r.seq) }))
+        .sort((a, b) => a.priority - b.priority || a.seq - b.seq)
+        .map(({ seq: _seq, ...e }) => e);
+    });
+  }
+
+  async settle(scanId: string, url: string, state: Exclude<FrontierState, 'queued' | 'in-flight'>): Promise<void> {
+    await this.write(() => this.pool.query('UPDATE frontier SET state = $1 WHERE scan_id = $2 AND url = $3', [state, scanId, clean(url)]));
+  }
+
+  async requeueInFlight(scanId: string): Promise<number> {
+    const r = await this.write(() => this.pool.query(`UPDATE frontier SET state = 'queued' WHERE scan_id = $1 AND state = 'in-flight'`, [scanId]));
+    return r.rowCount ?? 0;
+  }
+
+  async frontierCounts(scanId: string): Promise<Record<FrontierState, number>> {
+    const out: Record<FrontierState, number> = { queued: 0, 'in-flight': 0, done: 0, failed: 0, skipped: 0 };
+    for (const r of await this.rows('SELECT state, COUNT(*) AS n FROM frontier WHERE scan_id = $1 GROUP BY state', [scanId])) {
+      out[r.state as FrontierState] = Number(r.n);
+    }
+    return out;
+  }
+
+  saveResults(scanId: string, results: ItemResult[], summary: Record<string, unknown>): Promise<void> {
+    return this.transaction(async (c) => {
+      await c.query('DELETE FROM item_results WHERE scan_id = $1', [scanId]);
+      await insertRows(
+        c,
+        'INSERT INTO item_results (scan_id, code, status, score, data)',
+        lastByKey(results, (r) => r.code).map((r) => [scanId, r.code, r.status, r.score, json(r)]),
+      );
+      await c.query('UPDATE scans SET summary = $1 WHERE id = $2', [json(summary), scanId]);
+    });
+  }
+
+  async getResults(scanId: string): Promise<{ items: ItemResult[]; summary: Record<string, unknown> } | undefined> {
+    const [scan] = await this.rows('SELECT summary FROM scans WHERE id = $1', [scanId]);
+    if (!scan?.summary) return undefined;
+    const rows = await this.rows('SELECT data FROM item_results WHERE scan_id = $1 ORDER BY id', [scanId]);
+    return { items: rows.map((r) => JSON.parse(String(r.data)) as ItemResult), summary: JSON.parse(String(scan.summary)) as Record<string, unknown> };
+  }
+
+  pruneScan(scanId: string, prunedAt: string): Promise<{ pages: number; links: number; frontier: number }> {
+    return this.transaction(async (c) => {
+      const links = (await c.query('DELETE FROM links WHERE scan_id = $1', [scanId])).rowCount ?? 0;
+      const pages = (await c.query('DELETE FROM pages WHERE scan_id = $1', [scanId])).rowCount ?? 0;
+      const frontier = (await c.query('DELETE FROM frontier WHERE scan_id = $1', [scanId])).rowCount ?? 0;
+      await c.query('UPDATE scans SET pruned_at = $1 WHERE id = $2', [prunedAt, scanId]);
+      return { pages, links, frontier };
+    });
+  }
+
+  async addOverride(o: ItemOverride): Promise<ItemOverride> {
+    const r = await this.write(() =>
+      this.pool.query(
+        `INSERT INTO overrides (site, year, code, status, url, note, reviewer, created_at, evidence_hash, scan_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [o.site, o.year, o.code, o.status, o.url ?? null, o.note ?? null, o.by, o.createdAt, o.evidenceHash ?? null, o.scanId ?? null].map(clean),
+      ),
+    );
+    return { ...o, id: Number((r.rows[0] as Row | undefined)?.id) };
+  }
+
+  async listOverrides(site: string, year: number): Promise<ItemOverride[]> {
+    return (await this.rows('SELECT * FROM overrides WHERE site = $1 AND year = $2 ORDER BY id', [site, year])).map(overrideFromRow);
+  }
+
+  async close(): Promise<void> {
+    await this.writes;
+    await this.pool.end();
+  }
+}
+
+/** Pages with their links, inside the caller's transaction (replaces earlier snapshots of the same URLs). */
+async function writePages(c: pg.PoolClient, scanId: string, items: CrawlBatch['pages'], html: Array<Buffer | null>): Promise<void> {
+  if (!items.length) return;
+  const indexed = lastByKey(
+    items.map((item, i) => ({ ...item, html: html[i] ?? null })),
+    (i) => i.page.url,
+  );
+  await c.query('DELETE FROM links WHERE scan_id = $1 AND from_url = ANY($2::text[])', [scanId, indexed.map((i) => clean(i.page.url))]);
+  await insertRows(
+    c,
+    `INSERT INTO pages (${PAGE_COLUMNS.join(', ')})`,
+    indexed.map(({ page, html: gz }) => [
+      scanId, page.url, page.finalUrl, page.status, page.contentType ?? null, page.kind, page.title ?? null, page.text, page.textSource,
+      gz, page.depth, page.referrer ?? null, json(page.redirectChain), page.fetchedAt, page.bytes, page.sha256 ?? null,
+      page.needsJs, page.rendered, page.error ?? null, json(page.meta),
+    ]),
+    PAGE_UPSERT,
+  );
+  // Links of a URL saved twice in one batch: only the last snapshot's, as with separate saves.
+  const links = indexed.flatMap(({ links }) =>
+    links.map((l) => [
+      scanId, l.fromUrl, l.toUrl, l.text, l.label ?? null, l.rowText ?? null, l.listItemText ?? null, l.heading ?? null,
+      l.menuPath?.length ? json(l.menuPath) : null, l.position, l.tag, l.region ?? null, l.external,
+    ]),
+  );
+  await insertRows(c, 'INSERT INTO links (scan_id, from_url, to_url, text, label, row_text, list_item_text, heading, menu_path, position, tag, region, external)', links);
+}
+
+/** Connection failures a user can act on: server down, wrong password, no such database. */
+function connectError(e: unknown, location: string): StoreError {
+  const err = e as { code?: string; message?: string };
+  const msg = err.message ?? String(e);
+  if (err.code === '28P01' || err.code === '28000') {
+    return new StoreError(`เข้าสู่ฐานข้อมูล PostgreSQL ${location} ไม่ได้ — ตรวจสอบชื่อผู้ใช้และรหัสผ่าน`, `PostgreSQL at ${location} refused the login: ${msg}`);
+  }
+  if (err.code === '3D000') {
+    return new StoreError(`ไม่มีฐานข้อมูลนี้ใน PostgreSQL: ${location} — สร้างด้วย createdb ก่อน`, `database does not exist: ${location}; create it first (createdb)`);
+  }
+  return new StoreError(
+    `เชื่อมต่อฐานข้อมูล PostgreSQL ${location} ไม่ได้ — ตรวจสอบว่าเซิร์ฟเวอร์ทำงานอยู่และ URL ถูกต้อง`,
+    `cannot use PostgreSQL at ${location}: ${msg}`,
+  );
+}
+
+/** Write failures a user can act on become a StoreError; anything else is passed on unchanged. */
+function pgWriteError(e: unknown, location: string): unknown {
+  if (e instanceof StoreError) return e;
+  const err = e as { code?: string; message?: string };
+  const code = err.code ?? '';
+  if (code === '53100' || code === 'ENOSPC') {
+    return new StoreError(`พื้นที่ดิสก์ของเซิร์ฟเวอร์ฐานข้อมูลเต็ม เขียน ${location} ไม่ได้`, `disk full on the database server: cannot write ${location}; free some space and resume the scan with --resume`);
+  }
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '57P03' || /Connection terminated|timeout exceeded when trying to connect/i.test(err.message ?? '')) {
+    return connectError(e, location);
+  }
+  return e;
+}
