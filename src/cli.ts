@@ -127,12 +127,14 @@ program
   .requiredOption('--scan <id>', 'รหัสการสแกน / scan id')
   .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite file or postgres:// URL')
   .option('--out <dir>', 'โฟลเดอร์รายงาน / reports folder')
+  .addOption(new Option('--lang <lang>', 'ภาษาของรายงาน / report language').choices(['th', 'en']).default('th'))
   .option('--config <file>', 'ไฟล์ตั้งค่า JSON / config file')
   .action(async (_opts, cmd: Command) => {
     const config = configFor(cmd, ['db', 'out']);
     const store = await openStore(config.db);
     try {
-      const written = await reportStoredScan(store, cmd.opts().scan as string, { out: config.out, checklistDir: config.checklistDir });
+      const lang = cmd.opts().lang as 'th' | 'en';
+      const written = await reportStoredScan(store, cmd.opts().scan as string, { out: config.out, checklistDir: config.checklistDir, lang });
       out(`รายงาน / report: ${written.dir}/report.html`);
     } finally {
       await store.close();

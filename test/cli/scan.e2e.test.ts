@@ -73,8 +73,12 @@ describe('oit scan → check → report → analysis on the seed site', () => {
   it('re-writes reports and drafts the analysis report from the store', async () => {
     // restore the 2565 judgement first (the previous test re-judged as 2566)
     expect((await runCli(['check', '--scan', result.scan.id, '--db', db, '--quiet'], { cwd: dir })).code).toBe(2);
-    const rep = await runCli(['report', '--scan', result.scan.id, '--db', db, '--out', out], { cwd: dir });
+    const rep = await runCli(['report', '--scan', result.scan.id, '--db', db, '--out', out, '--lang', 'en'], { cwd: dir });
     expect(rep.code).toBe(0);
+    expect(readFileSync(join(out, '127.0.0.1', result.scan.id, 'report.html'), 'utf8')).toMatch(/<html lang="en"/);
+    const th = await runCli(['report', '--scan', result.scan.id, '--db', db, '--out', out], { cwd: dir });
+    expect(th.code).toBe(0);
+    expect(readFileSync(join(out, '127.0.0.1', result.scan.id, 'report.html'), 'utf8')).toMatch(/<html lang="th"/);
     const ana = await runCli(['analysis', '--scan', result.scan.id, '--db', db, '--out', out, '--iit', '84.72,75.90,81.11,71.62,78.38', '--eit', '74.76,66.78,70.81', '--no-pdf'], { cwd: dir });
     expect(ana.code).toBe(0);
     const html = readFileSync(join(out, '127.0.0.1', result.scan.id, 'analysis.html'), 'utf8');
