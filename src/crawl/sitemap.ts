@@ -1,22 +1,13 @@
 import { gunzipSync } from 'node:zlib';
+import { decodeXmlEntities } from './xml-entities.js';
 
 /** URLs from one sitemap file: pages (<urlset>) and further sitemaps (<sitemapindex>). */
 export function parseSitemap(xml: string): { urls: string[]; sitemaps: string[] } {
-  const locs = [...xml.matchAll(/<(?:[\w-]+:)?loc>\s*(?:<!\[CDATA\[)?\s*([^<\]]+?)\s*(?:\]\]>)?\s*<\/(?:[\w-]+:)?loc>/gi)].map((m) => decodeXml(m[1]!));
+  const locs = [...xml.matchAll(/<(?:[\w-]+:)?loc>\s*(?:<!\[CDATA\[)?\s*([^<\]]+?)\s*(?:\]\]>)?\s*<\/(?:[\w-]+:)?loc>/gi)].map((m) => decodeXmlEntities(m[1]!));
   if (/<(?:[\w-]+:)?sitemapindex[\s>]/i.test(xml)) return { urls: [], sitemaps: locs };
   return { urls: locs, sitemaps: [] };
 }
 
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, '&');
-}
 
 export type BodyFetcher = (url: string) => Promise<Buffer | undefined>;
 

@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import { decodeXmlEntities } from '../xml-entities.js';
 
 /**
  * A small zip reader (central directory + stored/deflate entries) for DOCX/XLSX parts. Enough for
@@ -103,13 +104,5 @@ export function assertZipWithinLimits(buf: Buffer): void {
 
 /** XML text content with entities decoded. */
 export function xmlText(s: string): string {
-  return s
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, '&');
+  return decodeXmlEntities(s.replace(/<[^>]*>/g, ''));
 }
