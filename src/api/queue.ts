@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import PgBoss from 'pg-boss';
 import type { ScanConfig } from '../config/schema.js';
 import { ConfigError } from '../errors.js';
-import { isPostgresUrl } from '../store/index.js';
+import { isPostgresUrl, openStore, type ScanStore } from '../store/index.js';
 import { redactUrl } from '../store/pg-store.js';
+import { adoptEarlierAttempt } from './queue-resume.js';
 import { parseStartUrl, scanSite } from './scan-site.js';
 
 /**
@@ -21,6 +22,8 @@ export interface QueueJobData {
   name?: string;
   url: string;
   config: ScanConfig;
+  /** Scan the site again this many seconds after each scan ends (`oit enqueue --every 7d`). */
+  everySeconds?: number;
 }
 
 export interface QueueSettings {
@@ -30,9 +33,41 @@ export interface QueueSettings {
   retryDelaySeconds?: number;
   /** A scan running longer than this is hung: the worker aborts it and the job is retried (default 4 h, at most 24 h). */
   expireInSeconds?: number;
+  /** Repeat every site's scan this many seconds after it ends; unset = once. */
+  everySeconds?: number;
 }
 
-export const QUEUE_DEFAULTS: Required<QueueSettings> = { retryLimit: 2, retryDelaySeconds: 300, expireInSeconds: 4 * 3600 };
+export const QUEUE_DEFAULTS: Required<Omit<QueueSettings, 'everySeconds'>> = { retryLimit: 2, retryDelaySeconds: 300, expireInSeconds: 4 * 3600 };
+
+/** pg-boss's cap on a job's expiry. */
+const MAX_EXPIRE_SECONDS = 24 * 3600 - 1;
+
+/** Send options of a site's job; a repeat carries its predecessor's settings. */
+function jobOptions(url: string, s: { retryLimit: number; retryDelaySeconds: number; expireInSeconds: number }, startAfterSeconds?: number): PgBoss.SendOptions {
+  return {
+    singletonKey: siteKey(url),
+    retryLimit: s.retryLimit,
+    retryDelay: s.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: Math.min(s.expireInSeconds, MAX_EXPIRE_SECONDS),
+    deadLetter: DEAD_LETTER_QUEUE,
+    ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}),
+  };
+}
+
+/** "7d", "12h", "90m", "2w" or plain seconds → seconds. */
+export function parseEvery(raw: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)?\s*$/i.exec(raw);
+  const unit = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 }[(m?.[2] ?? 's').toLowerCase() as 's'];
+  const seconds = m ? Math.round(Number(m[1]) * unit) : NaN;
+  if (!Number.isFinite(seconds) || seconds < 60) {
+    throw new ConfigError(
+      `--every ต้องเป็นช่วงเวลาอย่างน้อย 1 นาที เช่น 7d, 12h, 90m (ได้ "${raw}")`,
+      `--every must be an interval of at least a minute, e.g. 7d, 12h, 90m (got "${raw}")`,
+    );
+  }
+  return seconds;
+}
 
 function requirePostgres(db: string): void {
   if (!isPostgresUrl(db)) {
@@ -127,19 +162,13 @@ export const siteKey = (url: string) => parseStartUrl(url).href;
 /** Adds one scan job per site; a site that already has a queued job is left alone. */
 export async function enqueueSites(db: string, sites: QueueJobData[], settings: QueueSettings = {}): Promise<EnqueueOutcome> {
   for (const s of sites) requirePostgres(s.config.db);
-  const s: Required<QueueSettings> = { ...QUEUE_DEFAULTS, ...(Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as QueueSettings) };
+  const s = { ...QUEUE_DEFAULTS, ...(Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as QueueSettings) };
   const boss = await openQueue(db, { maintenance: false });
   const out: EnqueueOutcome = { queued: [], alreadyQueued: [] };
   try {
     for (const site of sites) {
-      const jobId = await boss.send(SCAN_QUEUE, { name: site.name, url: site.url, config: site.config } satisfies QueueJobData, {
-        singletonKey: siteKey(site.url),
-        retryLimit: s.retryLimit,
-        retryDelay: s.retryDelaySeconds,
-        retryBackoff: true,
-        expireInSeconds: Math.min(s.expireInSeconds, 24 * 3600 - 1),
-        deadLetter: DEAD_LETTER_QUEUE,
-      });
+      const data: QueueJobData = { name: site.name, url: site.url, config: site.config, ...(s.everySeconds ? { everySeconds: s.everySeconds } : {}) };
+      const jobId = await boss.send(SCAN_QUEUE, data, jobOptions(site.url, s));
       if (jobId) out.queued.push({ name: site.name, url: site.url, jobId });
       else out.alreadyQueued.push({ name: site.name, url: site.url });
     }
@@ -157,6 +186,8 @@ export interface WorkerEvent {
   scanId?: string;
   oit?: number | null;
   error?: string;
+  /** The scan continued an earlier try's scan of this job. */
+  resumed?: boolean;
 }
 
 export interface WorkerOptions {
@@ -189,27 +220,34 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const boss = await openQueue(options.db, { onError: options.onError, maintenanceIntervalSeconds: options.maintenanceIntervalSeconds });
   const summary: WorkerSummary = { completed: 0, failed: 0 };
   const inFlight = new Set<AbortController>();
-  const handle = async (job: PgBoss.Job<QueueJobData>) => {
+  const handle = async (job: PgBoss.JobWithMetadata<QueueJobData>) => {
     const { name, url, config } = job.data;
     const controller = new AbortController();
     inFlight.add(controller);
-    const hung = setTimeout(() => controller.abort(new Error(`scan expired after ${job.expireInSeconds} s`)), Math.max(1, job.expireInSeconds) * 1000);
+    // Abort a little before pg-boss expires the job, so this scan is stored as interrupted before a
+    // retry on another worker resumes it.
+    const expireMs = Math.max(1, job.expireInSeconds) * 1000;
+    const hung = setTimeout(() => controller.abort(new Error(`scan expired after ${job.expireInSeconds} s`)), Math.max(500, expireMs - Math.min(30_000, expireMs * 0.1)));
     options.onEvent?.({ type: 'start', jobId: job.id, name, url });
+    const last = job.retryCount >= job.retryLimit;
     try {
-      const outcome = await scanSite({ url, config, signal: controller.signal });
+      const resumeScanId = await withStore(config.db, (store) => adoptEarlierAttempt(store, siteKey(url), job.id));
+      const outcome = await scanSite({ url, config, signal: controller.signal, jobId: job.id, ...(resumeScanId ? { resumeScanId } : {}) });
       summary.completed++;
-      options.onEvent?.({ type: 'done', jobId: job.id, name, url, scanId: outcome.scanId, oit: outcome.result.oit.score });
+      await scheduleNext(boss, job);
+      options.onEvent?.({ type: 'done', jobId: job.id, name, url, scanId: outcome.scanId, oit: outcome.result.oit.score, ...(resumeScanId ? { resumed: true } : {}) });
       return { scanId: outcome.scanId, oit: outcome.result.oit.score };
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
+      summary.failed++;
       if (e instanceof ConfigError) {
         // Retrying cannot fix bad input: straight to the dead letters, and the job is done.
         await boss.send(DEAD_LETTER_QUEUE, { ...job.data, reason: error });
-        summary.failed++;
         options.onEvent?.({ type: 'dead', jobId: job.id, name, url, error });
         return { error, deadLetter: true };
       }
-      summary.failed++;
+      // The last try of a repeating job still books the next one, or one bad week would end the schedule.
+      if (last && !controller.signal.aborted) await scheduleNext(boss, job).catch(() => undefined);
       options.onEvent?.({ type: 'failed', jobId: job.id, name, url, error });
       throw e;
     } finally {
@@ -221,7 +259,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   try {
     for (let i = 0; i < Math.max(1, options.concurrency ?? 1); i++) {
       workers.push(
-        await boss.work<QueueJobData>(SCAN_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) =>
+        await boss.work<QueueJobData>(SCAN_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) =>
           job ? handle(job) : undefined,
         ),
       );
@@ -237,4 +275,21 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     await boss.stop({ graceful: true, wait: true, close: true, timeout: options.stopTimeoutMs ?? 60_000 });
   }
   return summary;
+}
+
+/** For a repeating job: the site's next scan, `everySeconds` after this one ended, with the same settings. */
+async function scheduleNext(boss: PgBoss, job: PgBoss.JobWithMetadata<QueueJobData>): Promise<void> {
+  if (!job.data.everySeconds) return;
+  const settings = { retryLimit: job.retryLimit, retryDelaySeconds: job.retryDelay, expireInSeconds: job.expireInSeconds };
+  // The site may already have a queued job (enqueued by hand meanwhile): the singleton key keeps just one.
+  await boss.send(SCAN_QUEUE, job.data, jobOptions(job.data.url, settings, job.data.everySeconds));
+}
+
+async function withStore<T>(db: string, fn: (store: ScanStore) => Promise<T>): Promise<T> {
+  const store = await openStore(db);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
 }

@@ -16,6 +16,8 @@ export interface ScanJob {
   config: ScanConfig;
   /** Continue this interrupted scan instead of starting a new one. */
   resumeScanId?: string;
+  /** The queue job running this scan, recorded on the scan so the job's retry can find and resume it. */
+  jobId?: string;
   onEvent?: CrawlEventListener;
   signal?: AbortSignal;
 }
@@ -73,6 +75,7 @@ export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise
         checklistYear: checklist.year,
         checklistHash: hash,
         config: { ...job.config, year },
+        ...(job.jobId ? { jobId: job.jobId } : {}),
       });
     }
     const started = Date.now();

@@ -8,7 +8,7 @@ import { isSkippableMedia, TEXT_KINDS, kindFromContentType } from './documents/i
 import { fetchWithRetries, type FetchPageOptions } from './fetch-page.js';
 import { Frontier, priorityOf } from './frontier.js';
 import { isHttpUrl, normalizeUrl } from './normalize-url.js';
-import { HostGate } from './politeness.js';
+import { HostGate, type SharedHostSlots } from './politeness.js';
 import { createRenderService } from './render.js';
 import { loadResumeState } from './resume.js';
 import { SkipLog } from './skip-log.js';
@@ -54,7 +54,9 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
 
   const scope = createScope(startUrl, config.include, config.exclude);
   const guard = await createAddressGuard(startUrl, { allowPrivate: config.allowPrivate, resolve: deps.resolve });
-  const gate = new HostGate(config.delayMs);
+  const gate = new HostGate(config.delayMs, sharedSlots(store, new URL(startUrl).host), (e) =>
+    warnOnce('shared-gate', `ใช้ช่วงเว้นคำขอร่วมกับเครื่องอื่นไม่ได้ จึงเว้นเฉพาะในเครื่องนี้ / cannot share the request gap with other workers, keeping it in this process only: ${(e as Error).message}`),
+  );
   const frontier = new Frontier();
   const traps = new TrapDetector();
   const writer = new WriteBuffer(store, scanId, deps.writeBatch?.maxItems, deps.writeBatch?.maxDelayMs);
@@ -223,4 +225,11 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
   if (job.signal?.aborted) throw job.signal.reason ?? new Error('aborted');
   emit({ type: 'done', stats: result });
   return result;
+}
+
+/** The store's per-host slots, when it has them: the politeness gap then holds across every worker sharing it. */
+function sharedSlots(store: ScanStore, host: string): SharedHostSlots | undefined {
+  const { reserveHostSlot, holdHost } = store;
+  if (!reserveHostSlot || !holdHost) return undefined;
+  return { reserve: (gapMs) => reserveHostSlot.call(store, host, gapMs), hold: (ms) => holdHost.call(store, host, ms) };
 }

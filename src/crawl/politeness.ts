@@ -42,12 +42,27 @@ export function backoffMs(attempt: number, baseMs = 500, capMs = 30_000, random:
   return Math.round(exp * (0.5 + random() * 0.5));
 }
 
-/** Spaces out request starts to one site and holds everyone back during a Retry-After pause. */
+/** Slots kept in a store shared by every worker, so the gap to one host holds across processes and machines. */
+export interface SharedHostSlots {
+  /** Reserves the next start at least gapMs after anyone's previous one; resolves to ms to wait. */
+  reserve(gapMs: number): Promise<number>;
+  hold(ms: number): Promise<void>;
+}
+
+/**
+ * Spaces out request starts to one site and holds everyone back during a Retry-After pause. With
+ * shared slots the gap is kept across every worker scanning the same host; without them (or when the
+ * shared store fails) it is kept within this process.
+ */
 export class HostGate {
   private next = 0;
   private pausedUntil = 0;
 
-  constructor(private gapMs: number) {}
+  constructor(
+    private gapMs: number,
+    private shared?: SharedHostSlots,
+    private readonly onSharedError?: (e: unknown) => void,
+  ) {}
 
   get minGapMs(): number {
     return this.gapMs;
@@ -59,10 +74,22 @@ export class HostGate {
 
   pauseFor(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+    this.shared?.hold(ms).catch((e: unknown) => this.dropShared(e));
   }
 
   /** Resolves when this request may start; reserves its slot so concurrent callers queue up. */
   async wait(signal?: AbortSignal): Promise<void> {
+    await sleep(this.pausedUntil - Date.now(), signal);
+    // With no gap there is nothing to coordinate, so no round trip to the store per request.
+    if (this.shared && this.gapMs > 0) {
+      try {
+        await sleep(await this.shared.reserve(this.gapMs), signal);
+        return;
+      } catch (e) {
+        if (signal?.aborted) throw e;
+        this.dropShared(e);
+      }
+    }
     for (;;) {
       const now = Date.now();
       const at = Math.max(now, this.pausedUntil, this.gapMs > 0 ? this.next : 0);
@@ -72,5 +99,11 @@ export class HostGate {
       }
       await sleep(at - now, signal);
     }
+  }
+
+  private dropShared(e: unknown): void {
+    if (!this.shared) return;
+    this.shared = undefined;
+    this.onSharedError?.(e);
   }
 }

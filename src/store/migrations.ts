@@ -108,6 +108,15 @@ export const migrations: Migration[] = [
     version: 2,
     name: 'scans.pruned_at: retention keeps scores and items, drops snapshots',
     sql: [`ALTER TABLE scans ADD COLUMN pruned_at TEXT`, `CREATE INDEX scans_by_site ON scans (site, started_at)`],
+  },  {
+    version: 3,
+    name: 'scans.job_id and host_gates: queue retries resume their scan; politeness per host across processes',
+    sql: [
+      `ALTER TABLE scans ADD COLUMN job_id TEXT`,
+      `CREATE INDEX scans_by_job ON scans (job_id)`,
+      // next_at: epoch milliseconds of the earliest next request start (one machine shares a SQLite file, so one clock).
+      `CREATE TABLE host_gates (host TEXT PRIMARY KEY, next_at INTEGER NOT NULL)`,
+    ],
   },
 ];
 
@@ -221,5 +230,14 @@ export const pgMigrations: Migration[] = [
     version: 2,
     name: 'scans.pruned_at: retention keeps scores and items, drops snapshots',
     sql: [`ALTER TABLE scans ADD COLUMN pruned_at TEXT`, `CREATE INDEX scans_by_site ON scans (site, started_at)`],
+  },  {
+    version: 3,
+    name: 'scans.job_id and host_gates: queue retries resume their scan; politeness per host across processes',
+    sql: [
+      `ALTER TABLE scans ADD COLUMN job_id TEXT`,
+      `CREATE INDEX scans_by_job ON scans (job_id)`,
+      // The database's clock, not the workers': machines sharing a host's slots may disagree about the time.
+      `CREATE TABLE host_gates (host TEXT PRIMARY KEY, next_at TIMESTAMPTZ NOT NULL)`,
+    ],
   },
 ];

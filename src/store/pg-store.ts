@@ -2,7 +2,7 @@ import pg from 'pg';
 import { StoreError } from '../errors.js';
 import { pgMigrations } from './migrations.js';
 import { compressHtml, json, opt, overrideFromRow, toLink, toPage, toScan, type Row } from './rows.js';
-import type { CrawlBatch, FrontierRow, PageStub, ScanStore } from './store.js';
+import type { CrawlBatch, FrontierRow, PageStub, ScanFilter, ScanStore } from './store.js';
 import type {
   FrontierEntry,
   FrontierState,
@@ -177,9 +177,9 @@ class PgStore implements ScanStore {
     const record: ScanRecord = { ...scan, state: 'running', stats: scan.stats ?? { pagesFetched: 0, documentsFetched: 0, errors: 0 } };
     await this.write(() =>
       this.pool.query(
-        `INSERT INTO scans (id, site, host, state, started_at, tool_version, checklist_id, checklist_year, checklist_hash, config, stats)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [record.id, record.site, record.host, record.state, record.startedAt, record.toolVersion, record.checklistId, record.checklistYear, record.checklistHash, json(record.config), json(record.stats)].map(clean),
+        `INSERT INTO scans (id, site, host, state, started_at, tool_version, checklist_id, checklist_year, checklist_hash, config, stats, job_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [record.id, record.site, record.host, record.state, record.startedAt, record.toolVersion, record.checklistId, record.checklistYear, record.checklistHash, json(record.config), json(record.stats), record.jobId ?? null].map(clean),
       ),
     );
     return record;
@@ -190,16 +190,37 @@ class PgStore implements ScanStore {
     return row ? toScan(row) : undefined;
   }
 
-  async listScans(filter: { site?: string; host?: string; limit?: number } = {}): Promise<ScanRecord[]> {
+  async listScans(filter: ScanFilter = {}): Promise<ScanRecord[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.site) (params.push(filter.site), where.push(`site = $${params.length}`));
     if (filter.host) (params.push(filter.host), where.push(`host = $${params.length}`));
+    if (filter.jobId) (params.push(filter.jobId), where.push(`job_id = $${params.length}`));
     params.push(filter.limit ?? 1000);
     // Byte order like SQLite's, whatever the database's collation.
     const sql = `SELECT * FROM scans ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY started_at COLLATE "C" DESC, id COLLATE "C" DESC LIMIT $${params.length}`;
     return (await this.rows(sql, params)).map(toScan);
+  }
+
+  async reserveHostSlot(host: string, gapMs: number): Promise<number> {
+    // One row per host, updated under its row lock: concurrent reservations from any machine queue up
+    // behind each other and each gets its own slot, measured on the database's clock.
+    const [row] = await this.rows(
+      `INSERT INTO host_gates (host, next_at) VALUES ($1, clock_timestamp() + make_interval(secs => $2::float8 / 1000))
+       ON CONFLICT (host) DO UPDATE SET next_at = greatest(host_gates.next_at, clock_timestamp()) + make_interval(secs => $2::float8 / 1000)
+       RETURNING greatest(0, extract(epoch FROM (next_at - clock_timestamp())) * 1000 - $2::float8) AS wait_ms`,
+      [host, Math.max(0, Math.round(gapMs))],
+    );
+    return Math.round(Number(row!.wait_ms));
+  }
+
+  async holdHost(host: string, ms: number): Promise<void> {
+    await this.rows(
+      `INSERT INTO host_gates (host, next_at) VALUES ($1, clock_timestamp() + make_interval(secs => $2::float8 / 1000))
+       ON CONFLICT (host) DO UPDATE SET next_at = greatest(host_gates.next_at, excluded.next_at)`,
+      [host, Math.max(0, Math.round(ms))],
+    );
   }
 
   async updateScan(id: string, patch: { state?: ScanState; finishedAt?: string; stats?: ScanStats; config?: Record<string, unknown> }): Promise<void> {

@@ -35,6 +35,7 @@ export function toScan(r: Row): ScanRecord {
     config: parse(r.config, {}),
     stats: parse(r.stats, { pagesFetched: 0, documentsFetched: 0, errors: 0 }),
     ...(r.pruned_at ? { prunedAt: String(r.pruned_at) } : {}),
+    ...(r.job_id ? { jobId: String(r.job_id) } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import sqlite3 from 'sqlite3';
 import { StoreError } from '../errors.js';
 import { migrations } from './migrations.js';
 import { compressHtml, json, opt, overrideFromRow, toLink, toPage, toScan, type Row } from './rows.js';
-import type { CrawlBatch, FrontierRow, PageStub, ScanStore } from './store.js';
+import type { CrawlBatch, FrontierRow, PageStub, ScanFilter, ScanStore } from './store.js';
 import type {
   FrontierEntry,
   FrontierState,
@@ -172,9 +172,9 @@ class SqliteStore implements ScanStore {
     const record: ScanRecord = { ...scan, state: 'running', stats: scan.stats ?? { pagesFetched: 0, documentsFetched: 0, errors: 0 } };
     await this.write(() =>
       this.conn.run(
-        `INSERT INTO scans (id, site, host, state, started_at, tool_version, checklist_id, checklist_year, checklist_hash, config, stats)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [record.id, record.site, record.host, record.state, record.startedAt, record.toolVersion, record.checklistId, record.checklistYear, record.checklistHash, json(record.config), json(record.stats)],
+        `INSERT INTO scans (id, site, host, state, started_at, tool_version, checklist_id, checklist_year, checklist_hash, config, stats, job_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [record.id, record.site, record.host, record.state, record.startedAt, record.toolVersion, record.checklistId, record.checklistYear, record.checklistHash, json(record.config), json(record.stats), record.jobId ?? null],
       ),
     );
     return record;
@@ -185,11 +185,12 @@ class SqliteStore implements ScanStore {
     return row ? toScan(row) : undefined;
   }
 
-  async listScans(filter: { site?: string; host?: string; limit?: number } = {}): Promise<ScanRecord[]> {
+  async listScans(filter: ScanFilter = {}): Promise<ScanRecord[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.site) (where.push('site = ?'), params.push(filter.site));
     if (filter.host) (where.push('host = ?'), params.push(filter.host));
+    if (filter.jobId) (where.push('job_id = ?'), params.push(filter.jobId));
     const sql = `SELECT * FROM scans ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY started_at DESC, id DESC LIMIT ?`;
     params.push(filter.limit ?? 1000);
     return (await this.conn.all(sql, params)).map(toScan);
@@ -205,6 +206,27 @@ class SqliteStore implements ScanStore {
     if (!sets.length) return;
     params.push(id);
     await this.write(() => this.conn.run(`UPDATE scans SET ${sets.join(', ')} WHERE id = ?`, params));
+  }
+
+  async reserveHostSlot(host: string, gapMs: number): Promise<number> {
+    const now = Date.now();
+    const gap = Math.max(0, Math.round(gapMs));
+    const row = await this.write(() =>
+      this.conn.get<{ next_at: number }>(
+        `INSERT INTO host_gates (host, next_at) VALUES (?, ? + ?)
+         ON CONFLICT (host) DO UPDATE SET next_at = max(next_at, excluded.next_at - ?) + ?
+         RETURNING next_at`,
+        [host, now, gap, gap, gap],
+      ),
+    );
+    return Math.max(0, Number(row!.next_at) - gap - now);
+  }
+
+  async holdHost(host: string, ms: number): Promise<void> {
+    const until = Date.now() + Math.max(0, Math.round(ms));
+    await this.write(() =>
+      this.conn.run(`INSERT INTO host_gates (host, next_at) VALUES (?, ?) ON CONFLICT (host) DO UPDATE SET next_at = max(next_at, excluded.next_at)`, [host, until]),
+    );
   }
 
   async savePage(scanId: string, page: PageSnapshot, links: LinkRecord[]): Promise<void> {

@@ -15,6 +15,15 @@ import type {
 /** A frontier row as stored, with its state. */
 export type FrontierRow = FrontierEntry & { state: FrontierState };
 
+export interface ScanFilter {
+  site?: string;
+  host?: string;
+  /** Scans run by this queue job (its first try and retries). */
+  jobId?: string;
+  /** Default 1000. */
+  limit?: number;
+}
+
 /** The few facts about a saved snapshot a resumed crawl needs (no text, no HTML). */
 export interface PageStub {
   url: string;
@@ -47,7 +56,7 @@ export interface ScanStore {
   createScan(scan: NewScan): Promise<ScanRecord>;
   getScan(id: string): Promise<ScanRecord | undefined>;
   /** Newest first. */
-  listScans(filter?: { site?: string; host?: string; limit?: number }): Promise<ScanRecord[]>;
+  listScans(filter?: ScanFilter): Promise<ScanRecord[]>;
   updateScan(id: string, patch: { state?: ScanState; finishedAt?: string; stats?: ScanStats; config?: Record<string, unknown> }): Promise<void>;
 
   /** Stores one snapshot and its outgoing links atomically (replaces an earlier snapshot of the same URL). */
@@ -81,6 +90,15 @@ export interface ScanStore {
    * and its results (scores, items) stay, so history and trends survive. Returns the rows deleted.
    */
   pruneScan(scanId: string, prunedAt: string): Promise<{ pages: number; links: number; frontier: number }>;
+
+  /**
+   * Politeness that holds across processes and machines sharing the store: reserves the next request
+   * start to `host`, at least `gapMs` after the previous one anyone reserved, and resolves to the
+   * milliseconds to wait before starting. Optional: a store without it leaves politeness per process.
+   */
+  reserveHostSlot?(host: string, gapMs: number): Promise<number>;
+  /** Holds back everyone's requests to `host` for `ms` (a 429/503 with Retry-After seen by one worker). */
+  holdHost?(host: string, ms: number): Promise<void>;
 
   addOverride(override: ItemOverride): Promise<ItemOverride>;
   listOverrides(site: string, year: number): Promise<ItemOverride[]>;

@@ -31,6 +31,8 @@ export interface ScanRecord {
   stats: ScanStats;
   /** Set when retention (`oit prune`) removed the scan's pages, links and frontier; its results stay. */
   prunedAt?: string;
+  /** The queue job that ran this scan, so a retried job resumes its own scan instead of starting over. */
+  jobId?: string;
 }
 
 export type NewScan = Omit<ScanRecord, 'state' | 'finishedAt' | 'stats' | 'prunedAt'> & { stats?: ScanStats };

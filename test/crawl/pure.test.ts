@@ -8,7 +8,7 @@ import { needsJs } from '../../src/crawl/needs-js.js';
 import { parseHtml } from '../../src/crawl/dom.js';
 import { extractText } from '../../src/crawl/extract-text.js';
 import { normalizeUrl } from '../../src/crawl/normalize-url.js';
-import { backoffMs, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../src/crawl/politeness.js';
+import { backoffMs, HostGate, MAX_RETRY_AFTER_MS, parseRetryAfter, type SharedHostSlots } from '../../src/crawl/politeness.js';
 import { parseRobots } from '../../src/crawl/robots.js';
 import { createScope } from '../../src/crawl/scope.js';
 import { parseSitemap } from '../../src/crawl/sitemap.js';
@@ -140,6 +140,35 @@ describe('politeness', () => {
     expect(backoffMs(3, 500, 30_000, () => 1)).toBe(4000);
     expect(backoffMs(3, 500, 30_000, () => 0)).toBe(2000);
     expect(backoffMs(20, 500, 30_000, () => 1)).toBe(30_000);
+  });
+  it('takes its slots from the shared store when there is a gap, and only then', async () => {
+    const calls: string[] = [];
+    const shared: SharedHostSlots = {
+      reserve: async (gap) => (calls.push(`reserve ${gap}`), 0),
+      hold: async (ms) => void calls.push(`hold ${ms}`),
+    };
+    const noGap = new HostGate(0, shared);
+    await noGap.wait();
+    await noGap.wait();
+    expect(calls).toEqual([]); // nothing to coordinate: no round trip per request
+    const gated = new HostGate(0, shared);
+    gated.raiseGap(1500); // robots.txt Crawl-delay
+    const t0 = Date.now();
+    await gated.wait();
+    await gated.wait();
+    // The shared store said "go now" twice; a local gap would have made the second wait 1.5 s.
+    expect(Date.now() - t0).toBeLessThan(1000);
+    gated.pauseFor(5);
+    expect(calls).toEqual(['reserve 1500', 'reserve 1500', 'hold 5']);
+  });
+  it('falls back to its own gap, once, when the shared store fails', async () => {
+    const errors: unknown[] = [];
+    const gate = new HostGate(120, { reserve: async () => { throw new Error('connection lost'); }, hold: async () => undefined }, (e) => errors.push(e));
+    const t0 = Date.now();
+    await gate.wait();
+    await gate.wait();
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(100);
+    expect(errors).toHaveLength(1);
   });
 });
 

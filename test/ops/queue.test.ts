@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEAD_LETTER_QUEUE, enqueueSites, readSitesCsv, runWorker, SCAN_QUEUE, siteKey, type QueueJobData, type WorkerEvent } from '../../src/api/queue.js';
+import { DEAD_LETTER_QUEUE, enqueueSites, parseEvery, readSitesCsv, runWorker, SCAN_QUEUE, siteKey, type QueueJobData, type WorkerEvent } from '../../src/api/queue.js';
 import { resolveConfig } from '../../src/config/load.js';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -154,7 +154,7 @@ describe.skipIf(pgMissing)(`the scan queue on PostgreSQL${pgMissing ? ` (skipped
     }
   }, 90_000);
 
-  it('stops gracefully: the scan in flight is stored as interrupted, its job is retried by another worker', async () => {
+  it('stops gracefully: the scan in flight is stored as interrupted, its job\'s retry on another worker resumes it', async () => {
     const db = await server!.createDatabase('sigterm');
     // A slow site: every page takes 300 ms, and there are many of them.
     const slow = await startSite((path) => {
@@ -189,9 +189,14 @@ describe.skipIf(pgMissing)(`the scan queue on PostgreSQL${pgMissing ? ` (skipped
           c2.abort();
           await w2;
         }
-        expect(seen2.find((e) => e.type === 'done')?.jobId).toBe(queued!.jobId);
+        const done = seen2.find((e) => e.type === 'done');
+        expect(done?.jobId).toBe(queued!.jobId);
+        expect(done?.resumed).toBe(true);
+        // One scan: the retry continued the interrupted one rather than starting over.
         const scans = await store.listScans({ site: siteKey(url) });
-        expect(scans.map((s) => s.state).sort()).toEqual(['finished', 'interrupted']);
+        expect(scans.map((s) => [s.id, s.state])).toEqual([[interrupted!.id, 'finished']]);
+        expect(scans[0]!.jobId).toBe(queued!.jobId);
+        expect(slow.hits.get('/')).toBe(1); // the start page was not fetched again
       } finally {
         await store.close();
       }
@@ -243,7 +248,7 @@ describe.skipIf(pgMissing)(`the scan queue on PostgreSQL${pgMissing ? ` (skipped
     }
   }, 150_000);
 
-  it('kill -9 of a worker mid-scan: after the expiry another worker scans the site; one completed scan, nothing half-judged', async () => {
+  it('kill -9 of a worker mid-scan: after the expiry another worker resumes the scan; one completed scan, nothing half-judged', async () => {
     const db = await server!.createDatabase('kill9');
     let slowPhase = true; // slow while the first worker scans, fast for the retry
     const site = await startSite((path) => {
@@ -272,13 +277,21 @@ describe.skipIf(pgMissing)(`the scan queue on PostgreSQL${pgMissing ? ` (skipped
       slowPhase = false;
       const seen: WorkerEvent[] = [];
       worker = runWorker({ db, signal: c.signal, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1, onEvent: (e) => seen.push(e) });
+      // While the killed worker's job waits for its expiry, its scan is still "running" and unjudged.
+      const [orphan] = await store.listScans({ site: siteKey(url) });
+      expect(orphan?.state).toBe('running');
+      expect(await store.getResults(orphan!.id)).toBeUndefined();
+      const fetchedBeforeKill = (await store.listPages(orphan!.id)).length;
       await waitFor(() => seen.some((e) => e.type === 'done'), 60_000);
-      expect(seen.find((e) => e.type === 'done')?.jobId).toBe(queued!.jobId);
+      const done = seen.find((e) => e.type === 'done');
+      expect(done?.jobId).toBe(queued!.jobId);
+      expect(done?.resumed).toBe(true);
       const scans = await store.listScans({ site: siteKey(url) });
-      expect(scans.map((x) => x.state).sort()).toEqual(['finished', 'running']); // the killed worker's scan never finished
-      const orphan = scans.find((x) => x.state === 'running')!;
-      expect(await store.getResults(orphan.id)).toBeUndefined();
-      expect(scans.filter((x) => x.state === 'finished')).toHaveLength(1);
+      expect(scans.map((x) => [x.id, x.state])).toEqual([[orphan!.id, 'finished']]);
+      expect(await store.getResults(orphan!.id)).toBeDefined();
+      // Pages the killed worker had stored were not fetched again.
+      expect(fetchedBeforeKill).toBeGreaterThanOrEqual(2);
+      expect(site.hits.get('/')).toBe(1);
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       c.abort();
@@ -287,6 +300,111 @@ describe.skipIf(pgMissing)(`the scan queue on PostgreSQL${pgMissing ? ` (skipped
       await site.close();
     }
   }, 120_000);
+
+  it('marks a scan left running by a dead job interrupted when the site is next scanned', async () => {
+    const db = await server!.createDatabase('stale');
+    const url = sites[0]!.origin + '/';
+    const store = await openStore(db);
+    try {
+      // What a worker killed on its job's last try leaves behind: a running scan nobody will finish.
+      const stale = await store.createScan({
+        id: '20261101-000000-dead00', site: siteKey(url), host: new URL(url).hostname, startedAt: '2026-11-01T00:00:00.000Z',
+        toolVersion: 'test', checklistId: 'ita-2566', checklistYear: 2566, checklistHash: 'x', config: {}, jobId: 'an-earlier-job',
+      });
+      const byHand = await store.createScan({
+        id: '20261101-000000-hand00', site: siteKey(url), host: new URL(url).hostname, startedAt: '2026-11-01T00:00:01.000Z',
+        toolVersion: 'test', checklistId: 'ita-2566', checklistYear: 2566, checklistHash: 'x', config: {},
+      });
+      await enqueueSites(db, [{ name: 'again', url, config: configFor(db) }]);
+      const c = new AbortController();
+      const seen: WorkerEvent[] = [];
+      const worker = runWorker({ db, signal: c.signal, pollingIntervalSeconds: 0.5, onEvent: (e) => seen.push(e) });
+      try {
+        await waitFor(() => seen.some((e) => e.type === 'done'), 60_000);
+      } finally {
+        c.abort();
+        await worker;
+      }
+      expect(seen.find((e) => e.type === 'done')?.resumed).toBeUndefined(); // another job's scan is not continued
+      expect((await store.getScan(stale.id))?.state).toBe('interrupted');
+      expect((await store.getScan(byHand.id))?.state).toBe('running'); // not ours to judge: no job id
+      const scans = await store.listScans({ site: siteKey(url) });
+      expect(scans.filter((x) => x.state === 'finished')).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  }, 90_000);
+
+  it('--every: a finished scan books the site\'s next scan after the interval', async () => {
+    const db = await server!.createDatabase('every');
+    const url = sites[1]!.origin + '/';
+    const [first] = (await enqueueSites(db, [{ name: 'weekly', url, config: configFor(db) }], { everySeconds: 2 })).queued;
+    const c = new AbortController();
+    const seen: WorkerEvent[] = [];
+    const worker = runWorker({ db, signal: c.signal, pollingIntervalSeconds: 0.5, onEvent: (e) => seen.push(e) });
+    const boss = new PgBoss(db);
+    await boss.start();
+    try {
+      await waitFor(() => seen.filter((e) => e.type === 'done').length >= 2, 60_000);
+      const [a, b] = seen.filter((e) => e.type === 'done');
+      expect(a!.jobId).toBe(first!.jobId);
+      expect(b!.jobId).not.toBe(first!.jobId);
+      const second = await boss.getJobById<QueueJobData>(SCAN_QUEUE, b!.jobId);
+      expect(second?.data.everySeconds).toBe(2);
+      expect(second!.startAfter.getTime() - (await boss.getJobById(SCAN_QUEUE, a!.jobId))!.completedOn!.getTime()).toBeGreaterThan(1000);
+    } finally {
+      c.abort();
+      await worker;
+      await boss.stop({ graceful: false, close: true, wait: true });
+    }
+    const store = await openStore(db);
+    try {
+      expect((await store.listScans({ site: siteKey(url) })).filter((x) => x.state === 'finished').length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await store.close();
+    }
+    expect(parseEvery('7d')).toBe(604_800);
+    expect(parseEvery('12h')).toBe(43_200);
+    expect(parseEvery('90m')).toBe(5_400);
+    expect(() => parseEvery('soon')).toThrow(/--every/);
+    expect(() => parseEvery('10s')).toThrow(/at least a minute/);
+  }, 90_000);
+
+  it('politeness per host holds across workers: two sites on one host never get requests closer than the gap', async () => {
+    const db = await server!.createDatabase('polite');
+    const starts: Array<{ at: number; path: string }> = [];
+    const shared = await startSite((path) => {
+      starts.push({ at: performance.now(), path });
+      const m = /^\/(a|b)\/(?:p(\d+))?$/.exec(path);
+      if (!m) return undefined;
+      const n = Number(m[2] ?? 0);
+      if (n > 5) return undefined;
+      return `<html><head><meta charset="utf-8"><title>หน่วยงาน ${m[1]}</title></head><body><h1>หน้า ${n}</h1><a href="/${m[1]}/p${n + 1}">ต่อไป</a></body></html>`;
+    });
+    const gap = 250;
+    try {
+      const jobs = (['a', 'b'] as const).map((k) => ({ name: `site-${k}`, url: `${shared.origin}/${k}/`, config: configFor(db, { delayMs: gap, concurrency: 2, include: [`/${k}/`] }) }));
+      await enqueueSites(db, jobs);
+      const controllers = [new AbortController(), new AbortController()];
+      const seen: WorkerEvent[] = [];
+      const workers = controllers.map((c) => runWorker({ db, signal: c.signal, pollingIntervalSeconds: 0.5, onEvent: (e) => seen.push(e) }));
+      try {
+        await waitFor(() => seen.filter((e) => e.type === 'done').length >= 2, 60_000);
+      } finally {
+        for (const c of controllers) c.abort();
+        await Promise.all(workers);
+      }
+      const hits = starts.filter((s) => /^\/(a|b)\//.test(s.path));
+      expect(hits.length).toBeGreaterThanOrEqual(12);
+      // The two scans overlapped in time (otherwise this would prove nothing): their requests interleave.
+      const order = hits.map((h) => h.path[1]).join('');
+      expect(order).toMatch(/ab+a|ba+b/);
+      const gaps = hits.slice(1).map((h, i) => h.at - hits[i]!.at);
+      expect(Math.min(...gaps)).toBeGreaterThan(gap * 0.8);
+    } finally {
+      await shared.close();
+    }
+  }, 90_000);
 
   it('reads a sites CSV with a header, comments and names', () => {
     const file = join(dir, 'sites.csv');

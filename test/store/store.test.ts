@@ -227,6 +227,39 @@ describe.each(backends)('store contract: $name', ({ location, skip }) => {
     await store.close();
   });
 
+  it('records the queue job of a scan and finds scans by job', async () => {
+    const store = await openStore(await location());
+    const base = { site: 'https://a.go.th/', host: 'a.go.th', toolVersion: 't', checklistId: 'ita-2566', checklistYear: 2566, checklistHash: 'h', config: {} };
+    await store.createScan({ ...base, id: '20261101-000000-j00001', startedAt: '2026-11-01T00:00:00.000Z', jobId: 'job-1' });
+    await store.createScan({ ...base, id: '20261102-000000-j00002', startedAt: '2026-11-02T00:00:00.000Z', jobId: 'job-2' });
+    await store.createScan({ ...base, id: '20261103-000000-hand00', startedAt: '2026-11-03T00:00:00.000Z' });
+    expect((await store.listScans({ jobId: 'job-1' })).map((s) => s.id)).toEqual(['20261101-000000-j00001']);
+    expect((await store.getScan('20261102-000000-j00002'))?.jobId).toBe('job-2');
+    expect((await store.getScan('20261103-000000-hand00'))?.jobId).toBeUndefined();
+    expect(await store.listScans({ jobId: 'job-9' })).toEqual([]);
+    await store.close();
+  });
+
+  it('hands out request slots per host spaced by the gap, and holds a host back', async () => {
+    const store = await openStore(await location());
+    const reserve = store.reserveHostSlot!.bind(store);
+    // Three reservations at once: each gets its own slot, one gap apart (give or take the clock ticking meanwhile).
+    const waits = (await Promise.all([reserve('a.go.th', 400), reserve('a.go.th', 400), reserve('a.go.th', 400)])).sort((x, y) => x - y);
+    expect(waits[0]).toBeLessThan(100);
+    expect(waits[1]).toBeGreaterThan(250);
+    expect(waits[1]).toBeLessThanOrEqual(400);
+    expect(waits[2]).toBeGreaterThan(650);
+    expect(waits[2]).toBeLessThanOrEqual(800);
+    // Another host is not held back by this one.
+    expect(await reserve('b.go.th', 400)).toBeLessThan(100);
+    // A Retry-After seen by one worker holds everyone back.
+    await store.holdHost!('b.go.th', 3000);
+    const held = await reserve('b.go.th', 10);
+    expect(held).toBeGreaterThan(2500);
+    expect(held).toBeLessThanOrEqual(3000);
+    await store.close();
+  });
+
   it('prunes a scan: pages, links and frontier go, the scan and its results stay', async () => {
     const store = await openStore(await location());
     await newScan(store, 'p1');
@@ -307,7 +340,7 @@ describe.skipIf(pgMissing)('PostgreSQL store', () => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     try {
-      expect((await c.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r: { version: number }) => r.version)).toEqual([1, 2]);
+      expect((await c.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r: { version: number }) => r.version)).toEqual([1, 2, 3]);
       // A database written by a newer oit is refused rather than misread.
       await c.query(`INSERT INTO schema_migrations VALUES (99, 'future', 'x')`);
     } finally {
