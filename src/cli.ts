@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { analyseStoredScan } from './api/analysis-scan.js';
 import { judgeStoredScan } from './api/check-scan.js';
+import { loadFleet, openFleetStore } from './api/fleet.js';
 import { reportStoredScan } from './api/report-scan.js';
 import { diffLatest, diffStoredScans, pruneScans, scanHistory, siteFilter } from './api/history.js';
 import { acquireRunLock } from './api/lock.js';
-import { enqueueSites, readSitesCsv, runWorker } from './api/queue.js';
+import { enqueueSites, parseEvery, queueStatus, readSitesCsv, runWorker } from './api/queue.js';
 import { reviewItem } from './api/review.js';
 import { runSites } from './api/run-sites.js';
 import { scanSite } from './api/scan-site.js';
@@ -16,9 +18,12 @@ import { configFromFlags, readRunFile, resolveConfig } from './config/load.js';
 import type { ScanConfig, SiteConfig } from './config/schema.js';
 import { describeError, CONFIDENCE_TH, STATUS_TH } from './cli/messages.js';
 import { formatDiff, formatHistory, formatSiteOutcome } from './cli/print-ops.js';
+import { formatFleet } from './cli/print-fleet.js';
 import { formatResult } from './cli/print-result.js';
 import { progressPrinter, sitePrinter } from './cli/progress.js';
 import { ConfigError } from './errors.js';
+import { newFleetReport } from './report/fleet-view.js';
+import { writeFleetReport } from './report/write-fleet.js';
 import { openStore } from './store/index.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -388,6 +393,35 @@ program
     }
   });
 
+program
+  .command('fleet')
+  .description('ภาพรวมทุกหน่วยงานในฐานข้อมูล: คะแนน OIT ล่าสุด ข้อที่ขาด แนวโน้ม ความล้มเหลว และสรุปรายข้อ / every agency in the database: latest OIT score, missing items, trend, failures, and a summary by item')
+  .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite file or postgres:// URL')
+  .option('--out <dir>', 'โฟลเดอร์ของ fleet.html, fleet.csv, fleet.json / folder for the fleet files (default <reports folder>/fleet)')
+  .addOption(new Option('--lang <lang>', 'ภาษาของรายงาน / report language').choices(['th', 'en']).default('th'))
+  .option('--sites <csv>', 'ชื่อหน่วยงานจากไฟล์ CSV "name,url" / agency names from a CSV file of "name,url" rows')
+  .option('--json', 'แสดงผล oit-fleet/1 เป็น JSON / print the fleet JSON')
+  .option('--config <file>', `ไฟล์ตั้งค่า JSON (ชื่อหน่วยงานจาก sites) / config file, names from its sites (default ./${DEFAULT_CONFIG_FILE} when present)`)
+  .action(async (opts: { out?: string; lang: 'th' | 'en'; sites?: string; json?: boolean }, cmd: Command) => {
+    const { config, sites } = opsContext(cmd, ['db']);
+    const listed = opts.sites ? readSitesCsv(opts.sites) : sites;
+    const store = await openFleetStore(config.db);
+    let report;
+    try {
+      report = newFleetReport(await loadFleet(store, { sites: listed }));
+    } finally {
+      await store.close();
+    }
+    const written = await writeFleetReport(opts.out ?? join(config.out, 'fleet'), report, opts.lang);
+    if (opts.json) out(JSON.stringify(report, null, 2));
+    else {
+      out(formatFleet(report));
+      out('');
+      for (const f of written) out(`เขียนแล้ว / written: ${f}`);
+    }
+    process.exitCode = report.overall.notScanned === 0 && report.overall.withMissing === 0 ? EXIT.ok : EXIT.notPassed;
+  });
+
 const QUEUE_SETTINGS = ['year', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
 
 program
@@ -399,6 +433,7 @@ program
   .option('--db <url>', 'URL postgres:// ของคิวและฐานข้อมูล / postgres:// URL of the queue and the store')
   .option('--job-retries <n>', 'จำนวนครั้งที่ลองใหม่เมื่อ oit ผิดพลาด / retries after a tool error (default 2)')
   .option('--expire-minutes <n>', 'เวลาสูงสุดของการสแกนหนึ่งเว็บไซต์ / a scan running longer is hung and retried (default 240)')
+  .option('--every <interval>', 'สแกนซ้ำทุกช่วงเวลา เช่น 7d, 12h / scan each site again this long after each scan ends, e.g. 7d, 12h')
   .option('--year <year>', 'ปีการประเมิน (พ.ศ.) สำหรับทุกเว็บไซต์ / assessment year for every site')
   .option('--out <dir>', 'โฟลเดอร์รายงาน (บนเครื่องที่สแกน) / reports folder (on the worker\'s machine)')
   .option('--max-pages <n>', 'จำนวนหน้าสูงสุดต่อเว็บไซต์ / page limit per site')
@@ -411,7 +446,7 @@ program
   .option('--no-ocr', 'ไม่อ่าน PDF ที่เป็นภาพสแกน / no OCR of scanned PDFs')
   .option('--allow-private', 'อนุญาตให้เข้าถึงที่อยู่ภายใน / allow private addresses')
   .option('--quiet', 'แสดงเฉพาะข้อผิดพลาด / print errors only')
-  .action(async (opts: { config?: string; sites?: string; site?: string[]; jobRetries?: string; expireMinutes?: string }, cmd: Command) => {
+  .action(async (opts: { config?: string; sites?: string; site?: string[]; jobRetries?: string; expireMinutes?: string; every?: string }, cmd: Command) => {
     const file = opsConfigFile(cmd);
     const flags = configFromFlags(typedFlags(cmd, QUEUE_SETTINGS));
     let listed: SiteConfig[];
@@ -431,12 +466,32 @@ program
       throw new ConfigError(`--job-retries ต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป (ได้ "${opts.jobRetries}")`, `--job-retries must be a whole number of at least 0 (got "${opts.jobRetries}")`);
     }
     const expire = positiveInt(opts.expireMinutes, '--expire-minutes');
-    const outcome = await enqueueSites(db, jobs, { retryLimit: retries, expireInSeconds: expire === undefined ? undefined : expire * 60 });
+    const everySeconds = opts.every === undefined ? undefined : parseEvery(opts.every);
+    const outcome = await enqueueSites(db, jobs, { retryLimit: retries, expireInSeconds: expire === undefined ? undefined : expire * 60, everySeconds });
     if (!jobs[0]!.config.quiet) {
       for (const q of outcome.queued) out(`+ ${q.name ?? q.url}  ${q.url}`);
       for (const q of outcome.alreadyQueued) out(`= ${q.name ?? q.url}  ${q.url}  (มีงานรออยู่แล้ว / already queued)`);
       out(`เพิ่มลงคิว ${outcome.queued.length} งาน, มีอยู่แล้ว ${outcome.alreadyQueued.length} / queued ${outcome.queued.length}, already queued ${outcome.alreadyQueued.length}`);
+      if (everySeconds) out(`สแกนซ้ำทุก ${opts.every} หลังสแกนเสร็จแต่ละครั้ง / each site is scanned again ${opts.every} after each scan ends`);
     }
+  });
+
+program
+  .command('queue')
+  .description('สถานะคิวงานสแกนบน PostgreSQL / how much work the PostgreSQL job queue holds')
+  .option('--db <url>', 'URL postgres:// ของคิวและฐานข้อมูล / postgres:// URL of the queue and the store')
+  .option('--config <file>', `ไฟล์ตั้งค่า JSON (อ่านเฉพาะ db) / config file, for db (default ./${DEFAULT_CONFIG_FILE} when present)`)
+  .option('--json', 'แสดงผลเป็น JSON / print JSON')
+  .action(async (opts: { json?: boolean }, cmd: Command) => {
+    const db = resolveConfig({ flags: configFromFlags(typedFlags(cmd, ['db'])), file: opsConfigFile(cmd) }).db;
+    const status = await queueStatus(db);
+    if (opts.json) out(JSON.stringify(status));
+    else {
+      out(`รอสแกน ${status.waiting} · กำลังสแกน ${status.running} · เสร็จแล้ว ${status.completed} · ล้มเหลวถาวร ${status.deadLetters}`);
+      out(`waiting ${status.waiting} · running ${status.running} · completed ${status.completed} · dead letters ${status.deadLetters}`);
+    }
+    // Dead letters need a person: say so in the exit code, like missing items do.
+    if (status.deadLetters > 0) process.exitCode = EXIT.notPassed;
   });
 
 program
@@ -466,7 +521,7 @@ program
       onEvent: (e) => {
         const who = e.name ?? e.url;
         if (e.type === 'start' && !quiet) out(`> ${who}  ${e.url}`);
-        if (e.type === 'done' && !quiet) out(`✓ ${who}  scan ${e.scanId}  OIT ${e.oit ?? '-'}`);
+        if (e.type === 'done' && !quiet) out(`✓ ${who}  scan ${e.scanId}${e.resumed ? ' (ต่อจากครั้งก่อน / resumed)' : ''}  OIT ${e.oit ?? '-'}`);
         if (e.type === 'failed') process.stderr.write(`✗ ${who}: ${e.error} (จะลองใหม่ถ้ายังไม่ครบจำนวนครั้ง / retried while retries remain)\n`);
         if (e.type === 'dead') process.stderr.write(`✗ ${who}: ${e.error} (ย้ายไปงานที่ล้มเหลว / moved to the dead letters)\n`);
       },

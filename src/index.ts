@@ -17,6 +17,9 @@ export {
 export { sendNotification, type NotifyPayload } from './api/notify.js';
 export { diffScans, hasRegression, type ScanDiff, type ItemChange, type DeadLink } from './check/diff.js';
 export { writeIndexReport, type IndexReport, type IndexSite } from './report/index-report.js';
+export { loadFleet, openFleetStore, type Fleet, type FleetSite, type FleetResult, type FleetAttempt, type FleetOptions } from './api/fleet.js';
+export { newFleetReport, fleetItemSummary, fleetOverall, FLEET_SCHEMA_ID, type FleetReport, type FleetOverall, type FleetItemGroup, type FleetItemStat } from './report/fleet-view.js';
+export { writeFleetReport, FLEET_FILES } from './report/write-fleet.js';
 export { writeReports, writeAnalysis } from './report/index.js';
 export { scoreResultFile, parseIndicatorList, type ScoreReport } from './api/score-result.js';
 export { scoreOit, scoreIta, gradeOf, round2, PASS_MARK, type OitScore, type ItaScore, type Grade } from './check/score.js';

@@ -178,6 +178,33 @@ export async function enqueueSites(db: string, sites: QueueJobData[], settings: 
   return out;
 }
 
+export interface QueueStatus {
+  /** Jobs waiting, including retries waiting out their backoff and repeats booked by --every. */
+  waiting: number;
+  running: number;
+  /** Completed jobs pg-boss still keeps (it archives them after a while). */
+  completed: number;
+  /** Jobs that failed every retry or had bad input, waiting for a person. */
+  deadLetters: number;
+}
+
+/** How much work the queue holds, for `oit queue` and monitoring. */
+export async function queueStatus(db: string): Promise<QueueStatus> {
+  const boss = await openQueue(db, { maintenance: false });
+  try {
+    const before = (name: string, state?: 'active' | 'completed' | 'cancelled') => boss.getQueueSize(name, state ? { before: state } : undefined);
+    const [waiting, upToActive, upToCompleted, deadLetters] = await Promise.all([
+      before(SCAN_QUEUE),
+      before(SCAN_QUEUE, 'completed'),
+      before(SCAN_QUEUE, 'cancelled'),
+      before(DEAD_LETTER_QUEUE),
+    ]);
+    return { waiting, running: upToActive - waiting, completed: upToCompleted - upToActive, deadLetters };
+  } finally {
+    await boss.stop({ graceful: false, close: true, wait: true });
+  }
+}
+
 export interface WorkerEvent {
   type: 'start' | 'done' | 'failed' | 'dead';
   jobId: string;

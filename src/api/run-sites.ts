@@ -157,7 +157,8 @@ function notifyPayload(o: SiteRunOutcome): NotifyPayload {
   };
 }
 
-function unreachable(r: ScanResult): boolean {
+/** The start page itself did not open: the site was down or blocked us. */
+export function unreachable(r: ScanResult): boolean {
   return (deadLinksOf(r) ?? []).some((d) => d.url === r.site);
 }
 

@@ -8,7 +8,7 @@ import { templateDir } from './template-dir.js';
  * helpers (knownHelpersOnly) and strict lookups: a field the view model lacks is an error, not a blank.
  * Files whose names start with "_" are partials ({{> _style}}).
  */
-export type TemplateName = 'report' | 'itas' | 'analysis' | 'index';
+export type TemplateName = 'report' | 'itas' | 'analysis' | 'index' | 'fleet';
 
 const cache = new Map<string, Handlebars.TemplateDelegate>();
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEAD_LETTER_QUEUE, enqueueSites, parseEvery, readSitesCsv, runWorker, SCAN_QUEUE, siteKey, type QueueJobData, type WorkerEvent } from '../../src/api/queue.js';
+import { DEAD_LETTER_QUEUE, enqueueSites, parseEvery, queueStatus, readSitesCsv, runWorker, SCAN_QUEUE, siteKey, type QueueJobData, type WorkerEvent } from '../../src/api/queue.js';
 import { resolveConfig } from '../../src/config/load.js';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -76,6 +76,7 @@ describe.skipIf(pgMissing)(`the scan queue on PostgreSQL${pgMissing ? ` (skipped
     ];
     const first = await enqueueSites(db, jobs, { retryLimit: 1, retryDelaySeconds: 1 });
     expect(first.queued).toHaveLength(5);
+    expect(await queueStatus(db)).toEqual({ waiting: 5, running: 0, completed: 0, deadLetters: 0 });
     // Enqueueing again while the jobs wait adds nothing (one queued job per site).
     const again = await enqueueSites(db, jobs);
     expect(again.queued).toHaveLength(0);
@@ -125,6 +126,7 @@ describe.skipIf(pgMissing)(`the scan queue on PostgreSQL${pgMissing ? ` (skipped
     await boss.start();
     try {
       for (const q of first.queued) expect((await boss.getJobById(SCAN_QUEUE, q.jobId))?.state).toBe('completed');
+      expect(await queueStatus(db)).toEqual({ waiting: 0, running: 0, completed: 5, deadLetters: 0 });
     } finally {
       await boss.stop({ graceful: false, close: true, wait: true });
     }
@@ -144,6 +146,10 @@ describe.skipIf(pgMissing)(`the scan queue on PostgreSQL${pgMissing ? ` (skipped
     try {
       await waitFor(async () => (await boss.getJobById(SCAN_QUEUE, queued!.jobId))?.state === 'failed', 60_000);
       expect(events.filter((e) => e.type === 'failed')).toHaveLength(2); // the first try and one retry
+      expect(await queueStatus(db)).toEqual({ waiting: 0, running: 0, completed: 0, deadLetters: 1 });
+      const status = await runCli(['queue', '--db', db], { cwd: dir });
+      expect(status.stdout).toMatch(/ล้มเหลวถาวร 1/);
+      expect(status.code).toBe(2);
       const [dead] = await boss.fetch<QueueJobData>(DEAD_LETTER_QUEUE, { includeMetadata: true });
       expect(dead?.data.url).toBe(sites[0]!.origin + '/');
       expect(JSON.stringify(dead?.output)).toMatch(/ENOTDIR|not a directory|เขียน/i);
