@@ -88,9 +88,16 @@ interface Judged {
   result: ScanResult;
 }
 
+/**
+ * Scans read per site up front: enough for the latest and previous judged scans behind a few failed
+ * attempts. A site whose window holds fewer than two judged scans has its whole history read instead.
+ */
+const SCANS_PER_SITE = 12;
+
 export async function loadFleet(store: ScanStore, options: FleetOptions = {}): Promise<Fleet> {
   const limit = options.scanLimit ?? DEFAULT_SCAN_LIMIT;
-  const scans = await store.listScans({ limit });
+  // Years of weekly history stay in the database; memory holds only each site's last few scans.
+  const scans = await store.listScans({ limit, perSite: SCANS_PER_SITE });
   const bySite = new Map<string, ScanRecord[]>();
   for (const s of scans) {
     const list = bySite.get(s.site);
@@ -109,7 +116,10 @@ export async function loadFleet(store: ScanStore, options: FleetOptions = {}): P
   const sites = await Promise.all(
     [...bySite].map(([site, siteScans]) =>
       queue.add(async () => {
-        const entry = await siteEntry(store, site, siteScans, names.get(site) ?? null);
+        let entry = await siteEntry(store, site, siteScans, names.get(site) ?? null);
+        if (siteScans.length >= SCANS_PER_SITE && !entry.site.previous) {
+          entry = await siteEntry(store, site, await store.listScans({ site, limit }), names.get(site) ?? null);
+        }
         if (entry.judged) {
           const t = (titles[entry.judged.result.checklist.id] ??= {});
           for (const i of entry.judged.result.items) t[i.code] ??= i.title;

@@ -196,10 +196,16 @@ class PgStore implements ScanStore {
     if (filter.site) (params.push(filter.site), where.push(`site = $${params.length}`));
     if (filter.host) (params.push(filter.host), where.push(`host = $${params.length}`));
     if (filter.jobId) (params.push(filter.jobId), where.push(`job_id = $${params.length}`));
-    params.push(filter.limit ?? 1000);
+    const cond = where.length ? 'WHERE ' + where.join(' AND ') : '';
     // Byte order like SQLite's, whatever the database's collation.
-    const sql = `SELECT * FROM scans ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY started_at COLLATE "C" DESC, id COLLATE "C" DESC LIMIT $${params.length}`;
+    const order = 'ORDER BY started_at COLLATE "C" DESC, id COLLATE "C" DESC';
+    let from = `scans ${cond}`;
+    if (filter.perSite) {
+      params.push(filter.perSite);
+      from = `(SELECT *, row_number() OVER (PARTITION BY site ${order}) AS site_rank FROM scans ${cond}) ranked WHERE site_rank <= $${params.length}`;
+    }
+    params.push(filter.limit ?? 1000);
+    const sql = `SELECT * FROM ${from} ${order} LIMIT $${params.length}`;
     return (await this.rows(sql, params)).map(toScan);
   }
 

@@ -191,7 +191,13 @@ class SqliteStore implements ScanStore {
     if (filter.site) (where.push('site = ?'), params.push(filter.site));
     if (filter.host) (where.push('host = ?'), params.push(filter.host));
     if (filter.jobId) (where.push('job_id = ?'), params.push(filter.jobId));
-    const sql = `SELECT * FROM scans ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY started_at DESC, id DESC LIMIT ?`;
+    const cond = where.length ? 'WHERE ' + where.join(' AND ') : '';
+    let sql = `SELECT * FROM scans ${cond} ORDER BY started_at DESC, id DESC LIMIT ?`;
+    if (filter.perSite) {
+      sql = `SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY site ORDER BY started_at DESC, id DESC) AS site_rank FROM scans ${cond})
+        WHERE site_rank <= ? ORDER BY started_at DESC, id DESC LIMIT ?`;
+      params.push(filter.perSite);
+    }
     params.push(filter.limit ?? 1000);
     return (await this.conn.all(sql, params)).map(toScan);
   }

@@ -20,6 +20,8 @@ export interface ScanFilter {
   host?: string;
   /** Scans run by this queue job (its first try and retries). */
   jobId?: string;
+  /** Only each site's newest N scans (a fleet overview needs the last few, not years of history). */
+  perSite?: number;
   /** Default 1000. */
   limit?: number;
 }

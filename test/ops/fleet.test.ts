@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -239,6 +239,28 @@ describe('oit fleet on SQLite', () => {
       expect(bare.sites).toHaveLength(4);
       expect(bare.sites.every((s) => s.name === null)).toBe(true);
       expect((await loadFleet(store, { scanLimit: 3 })).truncated).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('finds a result behind more failed attempts than the per-site window holds', async () => {
+    const copy = join(dir, 'many-failures.db');
+    copyFileSync(db, copy);
+    const store = await openStore(copy);
+    try {
+      const site = parseStartUrl(siteA.origin + '/').href;
+      for (let i = 0; i < 13; i++) {
+        const s = await store.createScan({
+          id: newScanId(new Date(Date.now() + (i + 1) * 1000)), site, host: '127.0.0.1', startedAt: new Date(Date.now() + (i + 1) * 1000).toISOString(),
+          toolVersion: TOOL_VERSION, checklistId: 'ita-2565', checklistYear: 2565, checklistHash: 'test', config: {},
+        });
+        await store.updateScan(s.id, { state: 'interrupted' });
+      }
+      const a = bySite(await loadFleet(store), siteA.origin + '/');
+      expect(a.latest?.scanId).toBe(built.a2);
+      expect(a.previous?.scanId).toBe(built.a1);
+      expect(a.failures).toBe(13);
     } finally {
       await store.close();
     }

@@ -213,6 +213,8 @@ describe.each(backends)('store contract: $name', ({ location, skip }) => {
     expect((await store.listScans({ site: 'https://a.go.th/' })).map((s) => s.id)).toEqual(['20261103-000000-cccccc', '20261101-000000-aaaaaa']);
     expect((await store.listScans({ host: 'b.go.th' })).map((s) => s.id)).toEqual(['20261102-000000-bbbbbb']);
     expect(await store.listScans({ limit: 1 })).toHaveLength(1);
+    expect((await store.listScans({ perSite: 1 })).map((s) => s.id)).toEqual(['20261103-000000-cccccc', '20261102-000000-bbbbbb']);
+    expect((await store.listScans({ perSite: 2, site: 'https://a.go.th/' })).map((s) => s.id)).toEqual(['20261103-000000-cccccc', '20261101-000000-aaaaaa']);
     await store.updateScan('20261101-000000-aaaaaa', { config: { year: 2566 } });
     await store.updateScan('20261101-000000-aaaaaa', {});
     expect((await store.getScan('20261101-000000-aaaaaa'))?.config).toEqual({ year: 2566 });
