@@ -10,6 +10,7 @@ import { FLEET_LABELS } from './fleet-labels.js';
 import { codeNumber, fmt2, fmtSigned, formatDateTime, linkView, pct, type LinkView } from './format.js';
 import type { Lang } from './labels.js';
 import { barClass } from './view-model.js';
+import { TREND_ARROWS } from './index-report.js';
 
 export const FLEET_SCHEMA_ID = 'oit-fleet/1';
 
@@ -168,7 +169,6 @@ export function fmtPercent(p: number): string {
   return `${Number.isInteger(r) ? r.toFixed(0) : r.toFixed(1)} %`;
 }
 
-const ARROWS = { up: '▲', down: '▼', same: '＝', new: '•', none: '–' } as const;
 
 export interface FleetRowView {
   name: string;
@@ -239,7 +239,7 @@ export function buildFleetView(report: FleetReport, lang: Lang = 'th'): FleetVie
       width: pct(r?.oit),
       passMarkX: PASS_MARK,
       cls: barClass(r?.oit),
-      arrow: ARROWS[s.trend],
+      arrow: TREND_ARROWS[s.trend],
       trendClass: `trend-${s.trend}`,
       changeText: s.change === null ? '' : fmtSigned(s.change),
       // An unreachable site fails everything: listing 43 codes would hide the one fact that matters.

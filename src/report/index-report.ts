@@ -64,7 +64,7 @@ export function trendOf(oit: number | null, previous: number | null): Trend {
   return d > 0 ? 'up' : d < 0 ? 'down' : 'same';
 }
 
-const ARROWS: Record<Trend, string> = { up: '▲', down: '▼', same: '＝', new: '•', none: '–' };
+export const TREND_ARROWS: Record<Trend, string> = { up: '▲', down: '▼', same: '＝', new: '•', none: '–' };
 
 const L = {
   th: {
@@ -148,7 +148,7 @@ export function buildIndexView(index: IndexReport, lang: Lang = 'th'): IndexView
       width: s.oit === null ? 0 : Math.max(0, Math.min(100, Math.round(s.oit * 100) / 100)),
       passMarkX: PASS_MARK,
       cls: barClass(s.oit),
-      arrow: ARROWS[s.trend],
+      arrow: TREND_ARROWS[s.trend],
       trendClass: `trend-${s.trend}`,
       changeText: s.change === null ? '' : fmtSigned(s.change),
       passedText: s.passed === null || s.items === null ? '–' : `${s.passed}/${s.items}`,
