@@ -500,11 +500,16 @@ program
   .option('--db <url>', 'URL postgres:// ของคิวและฐานข้อมูล / postgres:// URL of the queue and the store')
   .option('--config <file>', `ไฟล์ตั้งค่า JSON (อ่านเฉพาะ db) / config file, for db (default ./${DEFAULT_CONFIG_FILE} when present)`)
   .option('--concurrency <n>', 'จำนวนเว็บไซต์ที่สแกนพร้อมกัน / sites scanned at once by this worker (default 1)')
+  .option('--poll-seconds <n>', 'ตรวจหางานใหม่ทุกกี่วินาที / how often an idle worker looks for jobs (default 2, at least 0.5)')
   .option('--quiet', 'แสดงเฉพาะข้อผิดพลาด / print errors only')
-  .action(async (opts: { concurrency?: string; quiet?: boolean }, cmd: Command) => {
+  .action(async (opts: { concurrency?: string; pollSeconds?: string; quiet?: boolean }, cmd: Command) => {
     const db = resolveConfig({ flags: configFromFlags(typedFlags(cmd, ['db'])), file: opsConfigFile(cmd) }).db;
     const quiet = Boolean(opts.quiet) || /^(1|true|yes|on)$/i.test(process.env.OIT_QUIET ?? '');
     const concurrency = positiveInt(opts.concurrency, '--concurrency') ?? 1;
+    const poll = opts.pollSeconds === undefined ? undefined : Number(opts.pollSeconds);
+    if (poll !== undefined && !(poll >= 0.5 && poll <= 3600)) {
+      throw new ConfigError(`--poll-seconds ต้องอยู่ระหว่าง 0.5 ถึง 3600 (ได้ "${opts.pollSeconds}")`, `--poll-seconds must be between 0.5 and 3600 (got "${opts.pollSeconds}")`);
+    }
     const controller = new AbortController();
     const stop = () => {
       if (!quiet) out('กำลังหยุด: เก็บหน้าที่กำลังโหลดให้เสร็จ แล้วคืนงานให้คิว / stopping: finishing the pages in flight, then handing the jobs back');
@@ -516,6 +521,7 @@ program
     const summary = await runWorker({
       db,
       concurrency,
+      ...(poll === undefined ? {} : { pollingIntervalSeconds: poll }),
       signal: controller.signal,
       onError: (e) => process.stderr.write(`oit worker: ${e.message}\n`),
       onEvent: (e) => {

@@ -78,10 +78,14 @@ export class TrapDetector {
       const gen = this.growthStep(u, referrer);
       if (gen > 0) {
         if (gen > (this.limits.maxQueryGrowth ?? DEFAULT_TRAP_LIMITS.maxQueryGrowth!)) return 'trap: query string keeps growing';
-        const pathKey = `${u.host}${u.pathname}`;
-        const n = (this.growthPerPath.get(pathKey) ?? 0) + 1;
-        if (n > (this.limits.growthVariants ?? DEFAULT_TRAP_LIMITS.growthVariants!)) return 'trap: query string keeps growing';
-        this.growthPerPath.set(pathKey, n);
+        // Only real growth (a query extended again) counts against the path: the first query on a
+        // query-less page is what every pager (?page=40) and article list (news.php?id=123) looks like.
+        if (gen > 1) {
+          const pathKey = `${u.host}${u.pathname}`;
+          const n = (this.growthPerPath.get(pathKey) ?? 0) + 1;
+          if (n > (this.limits.growthVariants ?? DEFAULT_TRAP_LIMITS.growthVariants!)) return 'trap: query string keeps growing';
+          this.growthPerPath.set(pathKey, n);
+        }
         this.growth.set(url, gen);
       }
     }

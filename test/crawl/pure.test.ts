@@ -120,6 +120,21 @@ describe('traps', () => {
     const v = new TrapDetector({ calendarVariants: 24, queryVariants: 10, maxQueryLength: 400, maxQueryParams: 16, maxUrlLength: 2000 });
     const hits = Array.from({ length: 30 }, (_x, i) => v.check(`https://e.go.th/list?page=${i}`)).filter(Boolean);
     expect(hits.length).toBe(20);
+    // A long pager and a long article list on a query-less page are not query growth.
+    const lists = new TrapDetector();
+    const pager = Array.from({ length: 60 }, (_x, i) => lists.check(`https://e.go.th/news?page=${i + 1}`, 'https://e.go.th/news'));
+    const articles = Array.from({ length: 80 }, (_x, i) => lists.check(`https://e.go.th/news.php?id=${1000 + i}`, 'https://e.go.th/news.php'));
+    expect([...pager, ...articles].filter(Boolean)).toEqual([]);
+    // Filters added on top of a query, page after page, are.
+    const facets = new TrapDetector();
+    let url = 'https://e.go.th/search?q=ita';
+    const verdicts: Array<string | undefined> = [];
+    for (let i = 0; i < 10; i++) {
+      const next = `${url}&f${i}=${i}`;
+      verdicts.push(facets.check(next, url));
+      url = next;
+    }
+    expect(verdicts.filter(Boolean).length).toBeGreaterThan(0);
     // Opaque base64 CMS ids are distinct pages, not numbered variants.
     const b64 = Array.from({ length: 30 }, (_x, i) => v.check(`https://e.go.th/index.php?_mod=${Buffer.from(`files${String.fromCharCode(97 + (i % 26))}${i}`).toString('base64')}`));
     expect(b64.filter(Boolean)).toEqual([]);

@@ -15,6 +15,8 @@ export interface TestPostgres {
   /** postgres://oit@127.0.0.1:PORT/postgres */
   url: string;
   port: number;
+  /** The server's data directory (for measuring how much disk the stored scans take). */
+  dataDir: string;
   /** A new empty database on this server; returns its URL. */
   createDatabase(prefix?: string): Promise<string>;
   stop(): Promise<void>;
@@ -108,6 +110,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     return {
       url,
       port,
+      dataDir: data,
       async createDatabase(prefix = 't') {
         const name = `${prefix.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${process.pid}_${++n}`;
         const client = new pg.Client({ connectionString: url });

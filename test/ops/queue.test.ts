@@ -265,7 +265,7 @@ describe.skipIf(pgMissing)(`the scan queue on PostgreSQL${pgMissing ? ` (skipped
     const url = site.origin + '/';
     const [queued] = (await enqueueSites(db, [{ name: 'kill9', url, config: configFor(db, { concurrency: 1 }) }], { retryLimit: 2, retryDelaySeconds: 1, expireInSeconds: 5 })).queued;
     const { root, tsxLoader } = cliPaths();
-    const child = spawn(process.execPath, ['--import', tsxLoader, `${root}src/cli.ts`, 'worker', '--db', db], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', tsxLoader, `${root}src/cli.ts`, 'worker', '--db', db, '--poll-seconds', '0.5'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let childOut = '';
     child.stdout.on('data', (d) => (childOut += d));
     const exited = new Promise<void>((r) => child.on('close', () => r()));
@@ -423,8 +423,11 @@ describe.skipIf(pgMissing)(`the scan queue on PostgreSQL${pgMissing ? ` (skipped
     expect(() => readSitesCsv(file)).toThrow(/line 1/);
   });
 
-  it('refuses a SQLite database for the queue', async () => {
+  it('refuses a SQLite database for the queue, and a polling interval pg-boss cannot keep', async () => {
     await expect(enqueueSites('oit.db', [])).rejects.toThrow(/postgres/);
+    const r = await runCli(['worker', '--db', server!.url, '--poll-seconds', '0.1'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--poll-seconds/);
   });
 });
 
