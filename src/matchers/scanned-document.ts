@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PageSnapshot } from '../store/types.js';
 import { defineMatcher } from './types.js';
 
 /**
@@ -18,7 +19,7 @@ export const scannedDocument = defineMatcher({
     if (s.textSource === 'none' || chars < params.minChars) {
       return {
         verdict: 'unknown',
-        reason: s.kind === 'image' ? 'หลักฐานเป็นไฟล์รูปภาพ อ่านข้อความไม่ได้ ต้องให้เจ้าหน้าที่ตรวจ' : 'เอกสารเป็นภาพสแกน ไม่มีข้อความให้อ่าน ต้องให้เจ้าหน้าที่ตรวจ',
+        reason: unreadableReason(s.kind, s.error),
         data: { scanned: true },
       };
     }
@@ -26,3 +27,14 @@ export const scannedDocument = defineMatcher({
     return { verdict: 'pass', confidence: 1 };
   },
 });
+
+/** Why a person must read it: the right words matter, since the fix differs (re-scan, re-save, re-upload). */
+function unreadableReason(kind: PageSnapshot['kind'], error: string | undefined): string {
+  if (kind === 'image') return 'หลักฐานเป็นไฟล์รูปภาพ อ่านข้อความไม่ได้ ต้องให้เจ้าหน้าที่ตรวจ';
+  // Old binary Office files: oit cannot read them yet; a grader with Word or Excel can.
+  if (kind === 'doc' || kind === 'xls') {
+    return `เอกสารเป็นไฟล์ ${kind === 'doc' ? 'Word' : 'Excel'} รุ่นเก่า (.${kind}) ที่ oit ยังอ่านข้อความไม่ได้ ต้องให้เจ้าหน้าที่ตรวจ (หรือบันทึกเป็น PDF/.${kind}x)`;
+  }
+  if (error) return `อ่านข้อความในเอกสารไม่ได้ (${error}) ต้องให้เจ้าหน้าที่ตรวจ`;
+  return 'เอกสารเป็นภาพสแกน ไม่มีข้อความให้อ่าน ต้องให้เจ้าหน้าที่ตรวจ';
+}

@@ -22,4 +22,15 @@ describe('scanned-document', () => {
     expect(out.verdict).toBe('unknown');
     expect(out.reason).toContain('สแกน');
   });
+
+  it.each([
+    ['an old Word file', target({ doc: '', textSource: 'none', snapshot: { kind: 'doc', error: 'unsupported format' } }), /Word รุ่นเก่า \(\.doc\)/],
+    ['an old Excel file', target({ doc: '', textSource: 'none', snapshot: { kind: 'xls', error: 'unsupported format' } }), /Excel รุ่นเก่า \(\.xls\)/],
+    ['an encrypted PDF', target({ doc: '', textSource: 'none', snapshot: { error: 'encrypted PDF' } }), /อ่านข้อความในเอกสารไม่ได้ \(encrypted PDF\)/],
+  ])('needs review, saying why: %s', (_n, tg, reason) => {
+    const out = runMatcher('scanned-document', ctx(2565, 'O12', { target: tg }));
+    expect(out.verdict).toBe('unknown');
+    expect(out.reason).toMatch(reason);
+    expect(out.reason).not.toContain('สแกน');
+  });
 });
