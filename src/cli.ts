@@ -31,6 +31,13 @@ import { TOOL_VERSION } from './version.js';
 const EXIT = { ok: 0, error: 1, notPassed: 2 } as const;
 
 const out = (s: string) => process.stdout.write(s + '\n');
+// `oit history | head` closes the pipe early: the reader has all it wants, and the work (a scan, files
+// being written) must still finish with its own exit code instead of dying on EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
 
 function writeJson(file: string, value: unknown) {
   try {

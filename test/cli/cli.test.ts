@@ -26,6 +26,14 @@ describe('oit score', () => {
     });
   });
 
+  it('keeps its exit code and files when the reader of its output goes away (oit … | head)', async () => {
+    const json = join(dir, 'score-piped.json');
+    const r = await runCli(['score', SEED, '--iit', IIT, '--eit', EIT, '--json', json], { closeStdout: true });
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(readFileSync(json, 'utf8')).ita.grade).toBe('B');
+  });
+
   it('exits 0 when the ITA total passes', async () => {
     const r = await runCli(['score', SEED, '--iit', '90,90,90,90,90', '--eit', '90,90,90']);
     expect(r.stdout).toContain('ITA 92.93 A');

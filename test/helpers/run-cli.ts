@@ -13,7 +13,8 @@ export interface CliRun {
 }
 
 /** Runs the CLI from source in a child process, as a user would, bounded in time. */
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+/** `closeStdout`: the reader goes away at once, as `oit … | head` does once it has its lines. */
+export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; closeStdout?: boolean } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', tsxLoader, `${root}src/cli.ts`, ...args], {
       cwd: options.cwd ?? root,
@@ -22,7 +23,8 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?:
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
+    if (options.closeStdout) child.stdout.destroy();
+    else child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
     child.on('error', reject);
