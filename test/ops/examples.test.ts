@@ -57,6 +57,20 @@ describe('scheduling examples', () => {
     if (!analyze.error) expect(analyze.status, analyze.stderr).toBe(0);
   }, 60_000);
 
+  it('examples/systemd: the worker unit runs `oit worker`, stops it with SIGTERM and gives it time to hand jobs back', async () => {
+    const service = readFileSync('examples/systemd/oit-worker.service', 'utf8');
+    const exec = service.split('\n').filter((l) => l.startsWith('ExecStart='));
+    expect(exec).toHaveLength(1);
+    const commands = oitCommands(exec[0]!);
+    expect(commands.map((c) => c[0])).toEqual(['worker']);
+    await checkCommand(commands[0]!);
+    expect(service).toMatch(/^KillSignal=SIGTERM$/m);
+    // Longer than the worker's own wait for scans to wind down (60 s), or systemd kills it mid-write.
+    expect(Number(/^TimeoutStopSec=(\d+)$/m.exec(service)?.[1])).toBeGreaterThan(60);
+    expect(service).toMatch(/^Restart=always$/m);
+    expect(service).not.toMatch(/postgres:\/\/\S*:[^@\s]+@/); // no password in the unit
+  }, 60_000);
+
   it('examples/oit.config.json is a valid config file with sites', () => {
     const run = readRunFile('examples/oit.config.json');
     expect(run.sites.map((s) => s.name)).toEqual(['dan', 'khokmuang', 'nongbua']);
