@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 
 /** One response of a fixture site. A string is shorthand for a UTF-8 HTML page with status 200. */
 export interface Route {
@@ -28,9 +28,7 @@ export interface FixtureSite {
  * nothing ever listens on or connects to a non-loopback address.
  */
 export async function startSite(routes: Routes, host = '127.0.0.1'): Promise<FixtureSite> {
-  if (!/^127\./.test(host)) throw new Error('fixture sites listen on loopback only');
   const hits = new Map<string, number>();
-  const sockets = new Set<import('node:net').Socket>();
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
     hits.set(path, (hits.get(path) ?? 0) + 1);
@@ -45,7 +43,14 @@ export async function startSite(routes: Routes, host = '127.0.0.1'): Promise<Fix
     if (route.delayMs) setTimeout(send, route.delayMs);
     else send();
   });
-  server.on('connection', (s) => {
+  return listenOnLoopback(server, host, hits);
+}
+
+/** Listens on a free loopback port; close() also ends open keep-alive connections, so it never hangs. */
+export async function listenOnLoopback(server: NetServer, host: string, hits: Map<string, number>): Promise<FixtureSite> {
+  if (!/^127\./.test(host)) throw new Error('fixture sites listen on loopback only');
+  const sockets = new Set<Socket>();
+  server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });

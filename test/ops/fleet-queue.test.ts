@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEAD_LETTER_QUEUE, enqueueSites, runWorker, SCAN_QUEUE, siteKey, type WorkerEvent, type WorkerSummary } from '../../src/api/queue.js';
+import { DEAD_LETTER_QUEUE, enqueueSites, runWorker, SCAN_QUEUE, siteKey, type WorkerSummary } from '../../src/api/queue.js';
 import { storedResult } from '../../src/api/report-scan.js';
 import { resolveConfig } from '../../src/config/load.js';
 import { openStore } from '../../src/store/index.js';
 import { FAULT_START_PAGE, spreadFaults, startFleet, type Fleet } from '../helpers/fleet-sites.js';
 import { postgresUnavailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { workerEventLog } from '../helpers/worker-events.js';
 
 /**
  * National scale in miniature: 50 generated agency sites on loopback (one slow, five broken in
@@ -65,22 +66,10 @@ describe.skipIf(pgMissing)(`a 50-site fleet through the queue${pgMissing ? ` (sk
     const enq = await enqueueSites(db, sites.map((s) => ({ name: s.name, url: s.url, config })), { retryLimit: RETRY_LIMIT, retryDelaySeconds: 1 });
     expect(enq.queued).toHaveLength(SITES);
 
-    const events: Array<WorkerEvent & { worker: number }> = [];
-    const running = new Map<string, number>();
-    const overlaps: string[] = [];
+    const { events, overlaps, listener } = workerEventLog();
     const controllers = [new AbortController(), new AbortController()];
     const workers: Array<Promise<WorkerSummary>> = controllers.map((c, worker) =>
-      runWorker({
-        db, concurrency: 2, signal: c.signal, pollingIntervalSeconds: 0.5,
-        onEvent: (e) => {
-          events.push({ ...e, worker });
-          const k = siteKey(e.url);
-          if (e.type === 'start') {
-            if (running.get(k)) overlaps.push(`${e.name} started by worker ${worker} while running`);
-            running.set(k, (running.get(k) ?? 0) + 1);
-          } else running.set(k, (running.get(k) ?? 1) - 1);
-        },
-      }),
+      runWorker({ db, concurrency: 2, signal: c.signal, pollingIntervalSeconds: 0.5, onEvent: listener(worker) }),
     );
     try {
       // Every job at an end: scanned, dead-lettered, or failed on its last try (so a broken build fails fast).

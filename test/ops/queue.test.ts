@@ -9,6 +9,7 @@ import { DEAD_LETTER_QUEUE, enqueueSites, parseEvery, queueStatus, readSitesCsv,
 import { resolveConfig } from '../../src/config/load.js';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/run-cli.js';
+import { workerEventLog } from '../helpers/worker-events.js';
 import { postgresUnavailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { startSite, type FixtureSite } from '../helpers/site-server.js';
 
@@ -82,22 +83,10 @@ describe.skipIf(pgMissing)(`the scan queue on PostgreSQL${pgMissing ? ` (skipped
     expect(again.queued).toHaveLength(0);
     expect(again.alreadyQueued).toHaveLength(5);
 
-    const events: Array<WorkerEvent & { worker: number }> = [];
-    const running = new Map<string, number>();
-    let overlap = false;
+    const { events, overlaps, listener } = workerEventLog();
     const controllers = [new AbortController(), new AbortController()];
     const workers = controllers.map((c, worker) =>
-      runWorker({
-        db, concurrency: 2, signal: c.signal, pollingIntervalSeconds: 0.5,
-        onEvent: (e) => {
-          events.push({ ...e, worker });
-          const k = siteKey(e.url);
-          if (e.type === 'start') {
-            if (running.get(k)) overlap = true;
-            running.set(k, (running.get(k) ?? 0) + 1);
-          } else running.set(k, (running.get(k) ?? 1) - 1);
-        },
-      }),
+      runWorker({ db, concurrency: 2, signal: c.signal, pollingIntervalSeconds: 0.5, onEvent: listener(worker) }),
     );
     try {
       await waitFor(() => events.filter((e) => e.type === 'done').length >= 5, 90_000);
@@ -107,7 +96,7 @@ describe.skipIf(pgMissing)(`the scan queue on PostgreSQL${pgMissing ? ` (skipped
     const summaries = await Promise.all(workers);
     expect(summaries.reduce((n, s) => n + s.completed, 0)).toBe(5);
     expect(summaries.reduce((n, s) => n + s.failed, 0)).toBe(0);
-    expect(overlap).toBe(false);
+    expect(overlaps).toEqual([]);
 
     const store = await openStore(db);
     try {

@@ -3,8 +3,8 @@
  * that is off, one that answers 500 to everything, a redirect loop, a port that speaks no HTTP, and
  * one that accepts the connection and never answers (bounded only by the scan's request timeout).
  */
-import { createServer, type Socket } from 'node:net';
-import { startSite, type FixtureSite } from '../site-server.js';
+import { createServer } from 'node:net';
+import { listenOnLoopback, startSite, type FixtureSite } from '../site-server.js';
 
 export type SiteFault = 'down' | 'slow' | 'error-500' | 'redirect-loop' | 'garbage' | 'hang';
 
@@ -40,27 +40,13 @@ function garbageBytes(seed: number): Buffer {
 }
 
 async function garbageServer(seed: number): Promise<FixtureSite> {
-  const sockets = new Set<Socket>();
   const hits = new Map<string, number>();
   const server = createServer((sock) => {
-    sockets.add(sock);
-    sock.on('close', () => sockets.delete(sock));
     sock.on('error', () => undefined);
     hits.set('*', (hits.get('*') ?? 0) + 1);
     sock.end(garbageBytes(seed));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    port,
-    hits,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server, '127.0.0.1', hits);
 }
 
 /** Starts a broken site of the given kind (every kind but 'slow', which is a healthy site answering late). */
