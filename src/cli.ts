@@ -24,7 +24,7 @@ import { progressPrinter, sitePrinter } from './cli/progress.js';
 import { ConfigError } from './errors.js';
 import { newFleetReport } from './report/fleet-view.js';
 import { writeFleetReport } from './report/write-fleet.js';
-import { openStore } from './store/index.js';
+import { withStore } from './store/index.js';
 import { TOOL_VERSION } from './version.js';
 
 /** Exit codes are a public contract: 0 all passed, 2 something did not pass, 1 bad input or tool error. */
@@ -121,16 +121,13 @@ program
   .option('--quiet', 'แสดงเฉพาะข้อผิดพลาด / print errors only')
   .action(async (_opts, cmd: Command) => {
     const config = configFor(cmd, ['db', 'year', 'quiet']);
-    const store = await openStore(config.db);
-    try {
+    await withStore(config.db, async (store) => {
       const { result } = await judgeStoredScan(store, cmd.opts().scan as string, { year: config.year, checklistDir: config.checklistDir });
       const json = cmd.opts().json as string | undefined;
       if (json) writeJson(json, result);
       if (!config.quiet) out(formatResult(result));
       process.exitCode = result.items.every((i) => i.status === 'pass') ? EXIT.ok : EXIT.notPassed;
-    } finally {
-      await store.close();
-    }
+    });
   });
 
 program
@@ -143,14 +140,11 @@ program
   .option('--config <file>', 'ไฟล์ตั้งค่า JSON / config file')
   .action(async (_opts, cmd: Command) => {
     const config = configFor(cmd, ['db', 'out']);
-    const store = await openStore(config.db);
-    try {
+    await withStore(config.db, async (store) => {
       const lang = cmd.opts().lang as 'th' | 'en';
       const written = await reportStoredScan(store, cmd.opts().scan as string, { out: config.out, checklistDir: config.checklistDir, lang });
       out(`รายงาน / report: ${written.dir}/report.html`);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
 program
@@ -168,13 +162,10 @@ program
     const iit = parseIndicatorList(opts.iit, 'IIT', 5);
     const eit = parseIndicatorList(opts.eit, 'EIT', 3);
     const config = configFor(cmd, ['db', 'out']);
-    const store = await openStore(config.db);
-    try {
+    await withStore(config.db, async (store) => {
       const written = await analyseStoredScan(store, opts.scan, { iit, eit, out: config.out, pdf: opts.pdf, agency: opts.agency, chromiumPath: config.chromiumPath, checklistDir: config.checklistDir });
       for (const f of written.files) out(`เขียนแล้ว / written: ${f}`);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
 program
@@ -302,13 +293,10 @@ program
   .action(async (opts: { site?: string; limit?: string; json?: boolean }, cmd: Command) => {
     const { config, sites } = opsContext(cmd, ['db']);
     const filter = opts.site ? siteFilter(opts.site, sites) : {};
-    const store = await openStore(config.db);
-    try {
+    await withStore(config.db, async (store) => {
       const entries = await scanHistory(store, filter, { limit: positiveInt(opts.limit, '--limit') ?? 50, sites });
       out(opts.json ? JSON.stringify(entries, null, 2) : formatHistory(entries));
-    } finally {
-      await store.close();
-    }
+    });
   });
 
 program
@@ -326,14 +314,11 @@ program
     }
     if (scanA && !scanB) throw new ConfigError('ต้องระบุการสแกนครั้งที่สองด้วย', 'give the second scan too: `oit diff <scanA> <scanB>`');
     const { config, sites } = opsContext(cmd, ['db']);
-    const store = await openStore(config.db);
-    try {
+    await withStore(config.db, async (store) => {
       const diff = scanA && scanB ? await diffStoredScans(store, scanA, scanB) : await diffLatest(store, siteFilter(opts.site!, sites));
       out(opts.json ? JSON.stringify(diff, null, 2) : formatDiff(diff));
       process.exitCode = diff.regressed.length > 0 ? EXIT.notPassed : EXIT.ok;
-    } finally {
-      await store.close();
-    }
+    });
   });
 
 program
@@ -356,11 +341,11 @@ program
     if (chosen.length !== 1) {
       throw new ConfigError('เลือกผลหนึ่งอย่าง: --pass, --fail หรือ --not-applicable', 'choose exactly one of --pass, --fail, --not-applicable');
     }
-    if (!opts.by?.trim()) throw new ConfigError('ต้องระบุชื่อผู้ตรวจด้วย --by', 'say who decided with --by <name>');
+    const by = opts.by;
+    if (!by?.trim()) throw new ConfigError('ต้องระบุชื่อผู้ตรวจด้วย --by', 'say who decided with --by <name>');
     const { config, sites } = opsContext(cmd, ['db', 'out']);
-    const store = await openStore(config.db);
-    try {
-      const r = await reviewItem(store, { target, code, status: chosen[0]!, url: opts.url, note: opts.note, by: opts.by, checklistDir: config.checklistDir, out: config.out, sites });
+    await withStore(config.db, async (store) => {
+      const r = await reviewItem(store, { target, code, status: chosen[0]!, url: opts.url, note: opts.note, by, checklistDir: config.checklistDir, out: config.out, sites });
       if (r.warning) process.stderr.write(`คำเตือน / warning: ${r.warning.th}\n     ${r.warning.en}\n`);
       if (opts.json) out(JSON.stringify(r.item, null, 2));
       else {
@@ -368,9 +353,7 @@ program
         out(`ผลของข้อนี้ตอนนี้ / the item is now: ${STATUS_TH[r.item.status] ?? r.item.status}${r.override.evidenceHash ? ` — หลักฐาน / evidence ${r.override.url} sha256 ${r.override.evidenceHash.slice(0, 12)}…` : ''}`);
         if (r.reportDir) out(`รายงาน / report: ${r.reportDir}/report.html`);
       }
-    } finally {
-      await store.close();
-    }
+    });
   });
 
 program
@@ -386,15 +369,12 @@ program
     const filter = opts.site ? siteFilter(opts.site, sites) : {};
     const lock = acquireRunLock(config.db, 'oit prune');
     try {
-      const store = await openStore(config.db);
-      try {
+      await withStore(config.db, async (store) => {
         const pruned = await pruneScans(store, { keep, filter });
         const pages = pruned.reduce((n, p) => n + p.pages, 0);
         out(`ลบข้อมูลหน้าเว็บของการสแกน ${pruned.length} ครั้ง (${pages} หน้า) คะแนนยังอยู่ / pruned ${pruned.length} scans (${pages} pages); their scores stay in \`oit history\``);
         for (const p of pruned) out(`  ${p.scanId}  ${p.site}`);
-      } finally {
-        await store.close();
-      }
+      });
     } finally {
       lock?.release();
     }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import PgBoss from 'pg-boss';
 import type { ScanConfig } from '../config/schema.js';
 import { ConfigError } from '../errors.js';
-import { isPostgresUrl, openStore, type ScanStore } from '../store/index.js';
+import { isPostgresUrl, withStore } from '../store/index.js';
 import { redactUrl } from '../store/pg-store.js';
 import { adoptEarlierAttempt } from './queue-resume.js';
 import { parseStartUrl, scanSite } from './scan-site.js';
@@ -258,8 +258,12 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     options.onEvent?.({ type: 'start', jobId: job.id, name, url });
     const last = job.retryCount >= job.retryLimit;
     try {
-      const resumeScanId = await withStore(config.db, (store) => adoptEarlierAttempt(store, siteKey(url), job.id));
-      const outcome = await scanSite({ url, config, signal: controller.signal, jobId: job.id, ...(resumeScanId ? { resumeScanId } : {}) });
+      // One store for the whole job: finding the earlier try's scan, then the scan itself.
+      const { resumeScanId, outcome } = await withStore(config.db, async (store) => {
+        const resumeScanId = await adoptEarlierAttempt(store, siteKey(url), job.id);
+        const outcome = await scanSite({ url, config, signal: controller.signal, jobId: job.id, ...(resumeScanId ? { resumeScanId } : {}) }, store);
+        return { resumeScanId, outcome };
+      });
       summary.completed++;
       await scheduleNext(boss, job);
       options.onEvent?.({ type: 'done', jobId: job.id, name, url, scanId: outcome.scanId, oit: outcome.result.oit.score, ...(resumeScanId ? { resumed: true } : {}) });
@@ -310,13 +314,4 @@ async function scheduleNext(boss: PgBoss, job: PgBoss.JobWithMetadata<QueueJobDa
   const settings = { retryLimit: job.retryLimit, retryDelaySeconds: job.retryDelay, expireInSeconds: job.expireInSeconds };
   // The site may already have a queued job (enqueued by hand meanwhile): the singleton key keeps just one.
   await boss.send(SCAN_QUEUE, job.data, jobOptions(job.data.url, settings, job.data.everySeconds));
-}
-
-async function withStore<T>(db: string, fn: (store: ScanStore) => Promise<T>): Promise<T> {
-  const store = await openStore(db);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
 }

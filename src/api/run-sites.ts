@@ -7,7 +7,7 @@ import type { ScanConfig, ScanConfigInput, SiteConfig } from '../config/schema.j
 import type { CrawlEventListener } from '../crawl/types.js';
 import { ConfigError, OitError } from '../errors.js';
 import { newIndexReport, trendOf, writeIndexReport, type IndexReport, type IndexSite } from '../report/index-report.js';
-import { openStore, type ScanStore } from '../store/index.js';
+import { withStore, type ScanStore } from '../store/index.js';
 import { judgedScans } from './history.js';
 import { acquireRunLock } from './lock.js';
 import { sendNotification, type NotifyPayload } from './notify.js';
@@ -93,13 +93,9 @@ export async function runSites(job: RunSitesJob): Promise<RunOutcome> {
         }),
       ),
     );
-    const store = await openStore(p.base.db);
-    let index: IndexReport;
-    try {
-      index = newIndexReport(await Promise.all(p.all.map((s) => indexEntry(store, s, p.base.out, outcomes.find((o) => o.site.name === s.name)))));
-    } finally {
-      await store.close();
-    }
+    const index: IndexReport = await withStore(p.base.db, async (store) =>
+      newIndexReport(await Promise.all(p.all.map((s) => indexEntry(store, s, p.base.out, outcomes.find((o) => o.site.name === s.name))))),
+    );
     const indexFiles = await writeIndexReport(p.base.out, index);
     const ordered = p.chosen.map((s) => outcomes.find((o) => o.site.name === s.name)!);
     return {
@@ -119,15 +115,12 @@ export async function runSites(job: RunSitesJob): Promise<RunOutcome> {
 async function runOne(site: SiteConfig, config: ScanConfig, job: RunSitesJob): Promise<SiteRunOutcome> {
   let outcome: SiteRunOutcome;
   try {
-    const scanned = await scanSite({ url: site.url, config, onEvent: job.onSiteEvent?.(site), signal: job.signal });
-    const store = await openStore(config.db);
-    let diff: ScanDiff | undefined;
-    try {
+    // One store for the scan and the comparison with the site's previous judged scan.
+    const { scanned, diff } = await withStore(config.db, async (store) => {
+      const scanned = await scanSite({ url: site.url, config, onEvent: job.onSiteEvent?.(site), signal: job.signal }, store);
       const [, previous] = await judgedScans(store, { site: scanned.result.site }, 2);
-      if (previous) diff = diffScans(previous.result, scanned.result);
-    } finally {
-      await store.close();
-    }
+      return { scanned, diff: previous ? diffScans(previous.result, scanned.result) : undefined };
+    });
     outcome = { site, scanId: scanned.scanId, result: scanned.result, reportDir: scanned.reportDir, ...(diff ? { diff } : {}), notifyProblems: [] };
   } catch (e) {
     const message = e instanceof OitError ? `${e.th} / ${e.en}` : (e as Error).message;

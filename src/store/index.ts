@@ -15,3 +15,13 @@ export async function openStore(location: string, options: SqliteOptions & PgOpt
   if (isPostgresUrl(location)) return openPgStore(location, options);
   return openSqliteStore(location, options);
 }
+
+/** Opens the store, runs `fn` with it and closes it, whatever `fn` does. */
+export async function withStore<T>(location: string, fn: (store: ScanStore) => Promise<T>): Promise<T> {
+  const store = await openStore(location);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
