@@ -10,6 +10,7 @@ import { hostOf, isOwnHost } from '../matchers/lib/hosts.js';
 import { isGenericLinkText } from '../matchers/lib/identify.js';
 import type { Target } from '../matchers/types.js';
 import type { ClickStep, LinkRecord, PageSnapshot } from '../store/types.js';
+import { countContentImages, tableHasData } from './page-structure.js';
 
 // The same menu and footer URLs occur on every page: normalise each distinct string once.
 const canonMemo = new Map<string, string>();
@@ -114,8 +115,6 @@ function isMenuElement(el: Element): boolean {
   return tokens.some((t) => MENU_TOKEN.test(t));
 }
 
-const NOT_CONTENT_IMAGE = /logo|icon|banner|\bbg\b|background|spacer|blank|arrow|bullet|loading|social|facebook|line|twitter|youtube|instagram|pdf|btn|button|flag|qr/i;
-
 /** Resolves an href (or a URL in an onclick handler) against the page. */
 export function resolveHref(el: Element, base: string): string | undefined {
   const href = el.attribs?.href?.trim();
@@ -167,15 +166,7 @@ export function parseView(snapshot: PageSnapshot): PageView {
   const body = $m('body').length ? $m('body')[0]! : $m.root()[0]!;
   const mainText = nodeText(body);
   const tables = tableStats($m, mainText);
-  let images = 0;
-  $m('img').each((_, el) => {
-    const a = (el as Element).attribs ?? {};
-    const desc = `${a.src ?? ''} ${a.alt ?? ''} ${a.class ?? ''} ${a.id ?? ''}`;
-    const w = Number(a.width ?? 999);
-    const h = Number(a.height ?? 999);
-    if (!a.src || NOT_CONTENT_IMAGE.test(desc) || w < 40 || h < 40) return;
-    images++;
-  });
+  const images = countContentImages($m);
   const mainLinks: ContentLink[] = [];
   $m('a,area').each((_, el) => {
     const e = el as Element;
@@ -195,18 +186,14 @@ export function parseView(snapshot: PageSnapshot): PageView {
   return { url: base, title, headings, mainText, images, mainLinks, tables, $ };
 }
 
-/** Outermost tables of the main content; a table of headers only (or of "-") holds no data. */
+/** Outermost tables of the main content; a table of header rows only (or of "-") holds no data. */
 function tableStats($m: cheerio.CheerioAPI, mainText: string): TableStats {
   const outer = $m('table').filter((_, t) => $m(t).parents('table').length === 0);
   let withData = 0;
   let tableChars = 0;
   outer.each((_, t) => {
     tableChars += nodeText(t).replace(/\s+/g, '').length;
-    const data = $m(t)
-      .find('td')
-      .toArray()
-      .some((td) => !/^[\s\-–—_.…]*$/.test(nodeText(td)));
-    if (data) withData++;
+    if (tableHasData($m, t as Element)) withData++;
   });
   return { total: outer.length, withData, outsideChars: Math.max(0, mainText.replace(/\s+/g, '').length - tableChars) };
 }
