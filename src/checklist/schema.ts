@@ -29,7 +29,10 @@ export type PeriodRule = z.infer<typeof PeriodRule>;
  * A content element graders look for. `kind: terms` is satisfied when any of `anyOf` occurs
  * (after Thai folding); the other kinds are recognised by dedicated matchers.
  */
-export const ElementKind = z.enum(['terms', 'phone', 'email', 'image', 'money', 'person-name', 'external-link']);
+/**
+ * `counts`: any of `anyOf`, or a table of numbers by month/quarter (statistics often are only that).
+ */
+export const ElementKind = z.enum(['terms', 'counts', 'phone', 'email', 'image', 'money', 'person-name', 'external-link']);
 export type ElementKind = z.infer<typeof ElementKind>;
 
 const thaiText = z.string().trim().min(1);
@@ -43,8 +46,8 @@ export const ContentElement = z
     required: z.boolean().default(true),
   })
   .superRefine((el, ctx) => {
-    if (el.kind === 'terms' && el.anyOf.length === 0) {
-      ctx.addIssue({ code: 'custom', message: 'an element of kind "terms" needs at least one term in anyOf' });
+    if ((el.kind === 'terms' || el.kind === 'counts') && el.anyOf.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `an element of kind "${el.kind}" needs at least one term in anyOf` });
     }
   });
 export type ContentElement = z.infer<typeof ContentElement>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ContentElement } from '../checklist/schema.js';
 import { findTermIn, fold, prepareText, quoteAround, quoteSpan, type PreparedText } from '../text/fold.js';
-import { findEmail, findMoney, findPersonName, findPhone, type Found } from './lib/detectors.js';
+import { findCountsTable, findEmail, findMoney, findPersonName, findPhone, type Found } from './lib/detectors.js';
 import { defineMatcher, type Target } from './types.js';
 
 type ElementResult = { el: ContentElement; found: 'yes' | 'weak' | 'no' | 'unknown'; quote?: string; /** Only a heading with "-" under it. */ empty?: boolean };
@@ -64,6 +64,12 @@ function checkElement(el: ContentElement, target: Target, prepared: PreparedText
       const r = findTerms(el, text, prepared);
       if ((r.found === 'yes' || r.found === 'weak') && onlyEmptySections(text, el.anyOf)) return { el, found: 'no', empty: true, quote: r.quote };
       return r;
+    }
+    case 'counts': {
+      const r = findTerms(el, text, prepared);
+      if (r.found === 'yes') return r;
+      const f = findCountsTable(text);
+      return f ? { el, found: 'yes', quote: quoteOf(text, f) } : r;
     }
     case 'phone': {
       const f = findPhone(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runMatcher } from '../../src/matchers/index.js';
-import { findEmail, findMoney, findPersonName, findPhone } from '../../src/matchers/lib/detectors.js';
+import { findCountsTable, findEmail, findMoney, findPersonName, findPhone } from '../../src/matchers/lib/detectors.js';
 import { ctx, target } from './ctx.js';
 
 describe('detectors', () => {
@@ -8,6 +8,20 @@ describe('detectors', () => {
   it.each([['ปีงบประมาณ 2565'], ['หมู่ที่ 3']])('not a phone: %s', (t) => expect(findPhone(t)).toBeUndefined());
   it.each([['saraban@dan.go.th']])('email: %s', (t) => expect(findEmail(t)).toBeDefined());
   it.each([['รวม ๔๖๐,๕๐๐ บาท'], ['งบประมาณ (บาท) 450,000'], ['วงเงิน 1,200,000.00'], ['2.5 ล้านบาท']])('money: %s', (t) => expect(findMoney(t)).toBeDefined());
+  it.each([
+    ['สขร.1 amounts in a วงเงิน column', 'ลำดับ งานที่จัดซื้อหรือจัดจ้าง วงเงินที่จัดซื้อหรือจ้าง ราคากลาง วิธีซื้อหรือจ้าง\n1 จัดซื้อวัสดุสำนักงาน 12,500.00 12,500.00 เฉพาะเจาะจง'],
+    ['amounts under ราคาที่ตกลง, Thai digits, no separators', 'ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง\nร้านสมใจพาณิชย์ ๔๕๐๐.๐๐'],
+    ['a spending table under a "(บาท)" header', 'แผนงาน งบประมาณตั้งไว้ (บาท) เบิกจ่าย (บาท)\nแผนงานบริหารงานทั่วไป 4,520,000 2,130,450'],
+  ])('money in a table: %s', (_n, t) => expect(findMoney(t)).toBeDefined());
+  it.each([
+    ['month columns with counts', 'งานบริการ ต.ค. 65 พ.ย. 65 ธ.ค. 65 รวม\nงานทะเบียนราษฎร 120 98 143 361\nงานจัดเก็บภาษี 35 40 22 97'],
+    ['Thai digits and quarters', 'ประเภทงาน ไตรมาสที่ ๑ ไตรมาสที่ ๒ ไตรมาสที่ ๓\nรับชำระภาษี ๑๒ ๑๘ ๒๐'],
+  ])('counts table: %s', (_n, t) => expect(findCountsTable(t)).toBeDefined());
+  it.each([
+    ['a calendar of months without numbers', 'ตุลาคม พฤศจิกายน ธันวาคม กิจกรรมประจำเดือน'],
+    ['a period with years only', 'ต.ค. 65 – มี.ค. 66 ผลการดำเนินงาน เม.ย. 66'],
+    ['numbers without periods', 'จำนวน ๓ งานบริการ ๑๒ ๑๕ ๑๘'],
+  ])('not a counts table: %s', (_n, t) => expect(findCountsTable(t)).toBeUndefined());
   it.each([['ประจำปีงบประมาณ พ.ศ. 2565'], ['ร้อยละ 50'], ['งบประมาณ พ.ศ. 2565 จำนวน 3 โครงการ']])('not money: %s', (t) => expect(findMoney(t)).toBeUndefined());
   it.each([['นายสมชาย ใจดี'], ['นางสาวมาลี ศรีสุข'], ['ว่าที่ ร.ต.สมศักดิ์ ดีงาม']])('person: %s', (t) => expect(findPersonName(t)).toBeDefined());
 });
@@ -27,6 +41,10 @@ describe('content-elements', () => {
     ['O22 problems heading with a dashed list under it', 2566, 'O22', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง\nงบประมาณที่ใช้ ๓,๗๗๐,๕๐๐ บาท\n๒. ปัญหา อุปสรรค\n- เจ้าหน้าที่พัสดุมีน้อย\nข้อเสนอแนะ\n- ควรอบรมเพิ่ม' })],
     ['2566 O29 "no complaints" stated', 2566, 'O29', target({ doc: 'ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริต ประจำปีงบประมาณ ๒๕๖๖ ไม่มีเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ' })],
     ['2566 O16 counts in a "(ราย)" column', 2566, 'O16', target({ html: '<table><tr><th>งานบริการ</th><th>รวม (ราย)</th></tr><tr><td>ภาษี</td><td>๑๓๗</td></tr></table>' })],
+    ['2565 O15 monthly statistics as a sheet of month columns', 2565, 'O15', target({ doc: 'สถิติการให้บริการ ปีงบประมาณ ๒๕๖๕\nงาน ต.ค. ๖๔ พ.ย. ๖๔ ธ.ค. ๖๔ ม.ค. ๖๕\nทะเบียนราษฎร ๔๑ ๓๘ ๕๒ ๔๕\nภาษีป้าย ๓ ๕ ๒ ๔' })],
+    ['O2 with lazy-loaded photos', 2565, 'O2', target({ html: '<img src="/images/loading.gif" data-src="/uploads/mayor.jpg" class="lazy"><p>นายสมชาย ใจดี นายกองค์การบริหารส่วนตำบล</p>' })],
+    ['O2 with srcset photos in <picture>', 2565, 'O2', target({ html: '<picture><source srcset="/uploads/mayor.webp" type="image/webp"><img srcset="/uploads/mayor.jpg 1x" alt="นายก"></picture><p>นายสมชาย ใจดี นายกองค์การบริหารส่วนตำบล</p>' })],
+    ['O23 สขร.1 with amounts in a วงเงิน column', 2565, 'O23', target({ doc: 'แบบ สขร.๑ สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน ตุลาคม ๒๕๖๔\nลำดับ งานที่จัดซื้อหรือจัดจ้าง วงเงินที่จัดซื้อหรือจ้าง ราคากลาง วิธีซื้อหรือจ้าง\n๑ จัดซื้อวัสดุสำนักงาน ๑๒,๕๐๐.๐๐ ๑๒,๕๐๐.๐๐ เฉพาะเจาะจง' })],
     ['tone-less PDF text still counts', 2565, 'O24', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง งบประมาณที่ใช 3,770,500 บาท ปญหา ขอเสนอแนะ' })],
   ])('valid: %s', (_n, year, code, t) => expect(runMatcher('content-elements', ctx(year, code, { target: t })).verdict).toBe('pass'));
 
