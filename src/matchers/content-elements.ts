@@ -99,6 +99,18 @@ function checkElement(el: ContentElement, target: Target, prepared: PreparedText
   }
 }
 
+/** A web page whose content is one or more pictures and hardly any text (headings and title aside). */
+function isPicturePage(t: Target): boolean {
+  if (!t.snapshot || t.snapshot.kind !== 'html' || (t.images ?? 0) === 0) return false;
+  let text = t.text.replace(/\s+/g, '');
+  for (const h of [t.title ?? '', ...(t.headings ?? [])]) {
+    const k = h.replace(/\s+/g, '');
+    if (k) text = text.replace(k, '');
+  }
+  return text.length < PICTURE_PAGE_MAX_CHARS;
+}
+const PICTURE_PAGE_MAX_CHARS = 150;
+
 /**
  * Are the item's content elements (checklist `elements`) present in the target? Terms after Thai
  * folding (tone-less matches count, with lower confidence); phone, e-mail, money, personal names by
@@ -132,6 +144,11 @@ export const contentElements = defineMatcher({
         return { verdict: 'fail', reason: `มีหัวข้อ${empty.join(' และ')} แต่ไม่มีเนื้อหา (มีเพียงเครื่องหมาย "-")`, quote, data: { ...data, empty } };
       }
       if (ocr) return { verdict: 'unknown', reason: `ไม่พบ${labels} ในข้อความที่อ่านด้วย OCR (อาจอ่านผิด) ต้องตรวจด้วยตนเอง`, data };
+      // A page that is essentially a picture (an org chart, a scanned announcement pasted as an image): what
+      // is missing from its text may be in the picture, which a person can read and oit cannot.
+      if (isPicturePage(t)) {
+        return { verdict: 'unknown', reason: `หน้าเว็บเป็นรูปภาพ ไม่พบ${labels}ในข้อความ ต้องให้เจ้าหน้าที่ตรวจรูปภาพ`, data: { ...data, picture: true } };
+      }
       return { verdict: 'fail', reason: `ไม่พบ${labels}`, quote, data };
     }
     if (unknown.length > 0) {

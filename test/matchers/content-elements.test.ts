@@ -62,6 +62,9 @@ describe('content-elements', () => {
     ['O22 problems heading with "-"', 2566, 'O22', target({ doc: 'รายงานผลการจัดซื้อจัดจ้างประจำปี\nรวมงบประมาณที่ใช้ ๓,๗๗๐,๕๐๐ บาท\n๒. ปัญหา อุปสรรค และข้อเสนอแนะ\n-' }), 'fail'],
     ['O22 heading split by the PDF extractor ("ปั ญหา") with "-"', 2566, 'O22', target({ doc: 'รวมงบประมาณที่ใช้ ๓,๗๗๐,๕๐๐ บาท\n\n๒. ปั ญหา อุปสรรค และข้อเสนอแนะ\n\n-' }), 'fail'],
     ['O22 "ปัญหาอุปสรรค: - ข้อเสนอแนะ: -"', 2566, 'O22', target({ doc: 'รายงานผลการจัดซื้อจัดจ้างประจำปี\nวงเงิน ๓,๗๗๐,๕๐๐ บาท\nปัญหาอุปสรรค: - ข้อเสนอแนะ: -' }), 'fail'],
+    ['O1 org chart only as a picture: the units are in the image', 2565, 'O1', target({ html: '<h1>โครงสร้างองค์กร</h1><img src="/uploads/org-chart-2566.jpg" width="1000" height="700">' }), 'unknown'],
+    ['O1 org chart as an inline data: picture', 2565, 'O1', target({ html: `<h2>แผนผังโครงสร้าง</h2><img src="data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAA'.repeat(120)}">` }), 'unknown'],
+    ['O1 a picture beside a text that lacks the units', 2565, 'O1', target({ html: `<h1>โครงสร้าง</h1><img src="/uploads/photo.jpg"><p>${'ตำบลด่านมีประชากรทั้งสิ้นตามทะเบียนราษฎร ๕,๒๓๔ คน ตั้งอยู่ทางทิศเหนือของอำเภอ '.repeat(4)}</p>` }), 'fail'],
     ['OCR text missing an element', 2565, 'O24', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง งบประมาณ 3,770,500 บาท', textSource: 'ocr' }), 'unknown'],
   ])('invalid: %s', (_n, year, code, t, verdict) => expect(runMatcher('content-elements', ctx(year, code, { target: t })).verdict).toBe(verdict));
 
