@@ -179,7 +179,8 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
       }
     } else if (p.text) {
       if (foreignScheme(p.text.slice(0, 800)) || foreignOnly.has(canon(p.url))) continue;
-      const head = itemsInHead(checklist, p.text.slice(0, 1500));
+      // The title a document claims, not one it mentions ("…เพื่อทบทวนแผนพัฒนาท้องถิ่น").
+      const head = itemsInHead(checklist, p.text.slice(0, 1500)).filter((f) => !f.mention);
       const first = head[0];
       if (first && first.index < 600) {
         add({ code: first.code, url: p.url, names: [], source: 'self', ident: first.exact ? 0.75 : 0.65, via: `document whose own title reads '${clip(first.form, 50)}'`, title: clip(first.form, 60) });

@@ -19,6 +19,23 @@ describe('document-self-title', () => {
     [2565, 'O42', 'การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน'],
   ])('invalid: %i %s', (year, code, doc) => expect(runMatcher('document-self-title', ctx(year, code, { target: target({ doc }) })).verdict).toBe('fail'));
 
+  // Words that mention another item are not the document's identity (a forum about the plan is not the plan).
+  const FORUM = 'รายงานการจัดประชุมประชาคมหมู่บ้านเพื่อทบทวนแผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖-๒๕๗๐)\nประชาชนมีส่วนร่วมแสดงความคิดเห็น';
+  const CULTURE = 'กิจกรรมเสริมสร้างวัฒนธรรมองค์กร No Gift Policy ประจำปี ๒๕๖๖\nผู้บริหารและพนักงานร่วมกันประกาศเจตนารมณ์';
+  const SIX_WITH_SURVEY = `รายงานการกำกับติดตามการดำเนินงานประจำปี รอบ ๖ เดือน\nโครงการ\n${'ผลการดำเนินงานตามโครงการ '.repeat(30)}\nผลการสำรวจความพึงพอใจการให้บริการ ร้อยละ ๘๕`;
+  it.each([
+    ['a participation forum is not claimed as the plan', 2565, 'O33', FORUM, 'unknown'],
+    ['the plan it reviews is only mentioned', 2565, 'O4', FORUM, 'unknown'],
+    ['a No Gift culture activity does not claim the declaration', 2566, 'O31', CULTURE, 'unknown'],
+    ['nor is it re-labelled as the declaration', 2566, 'O32', CULTURE, 'unknown'],
+    ['a monitoring report of the plan is a report, not the plan', 2565, 'O4', 'รายงานการติดตามและประเมินผลแผนพัฒนาท้องถิ่น ประจำปีงบประมาณ ๒๕๖๔', 'fail'],
+    ['a satisfaction result in the body of a six-month report', 2565, 'O16', SIX_WITH_SURVEY, 'fail'],
+    ['the six-month report itself', 2565, 'O11', SIX_WITH_SURVEY, 'pass'],
+    ['an announcement prefix keeps the title claimed', 2565, 'O21', 'ประกาศองค์การบริหารส่วนตำบลด่าน เรื่อง แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. ๒๕๖๕', 'pass'],
+  ])('claims, not mentions: %s', (_n, year, code, doc, verdict) =>
+    expect(runMatcher('document-self-title', ctx(year, code, { target: target({ doc }) })).verdict).toBe(verdict),
+  );
+
   it('says nothing about a document without an item title', () => {
     expect(runMatcher('document-self-title', ctx(2565, 'O24', { target: target({ doc: 'ตารางข้อมูล 1 2 3' }) })).verdict).toBe('unknown');
   });

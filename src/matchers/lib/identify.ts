@@ -305,6 +305,33 @@ export interface HeadMatch {
   end: number;
   exact: boolean;
   form: string;
+  /**
+   * The title is mentioned, not claimed: words before it on its line tie it to something else ("ประชุม
+   * ประชาคมเพื่อทบทวนแผนพัฒนาท้องถิ่น", "รายงานผลการดำเนินงานตามแผนปฏิบัติการ…", "รายงานการติดตามและ
+   * ประเมินผลแผนพัฒนา…"). A document is another item only when its title claims that item.
+   */
+  mention: boolean;
+}
+
+// Words that make the title after them an object of something else: a purpose, a source, a subject.
+const MENTION_BEFORE = /(?:เพื่อ|ทบทวน|ติดตาม|ประเมินผล|ประเมิน|ตาม|ประกอบ|เกี่ยวกับ|สนับสนุน|ขับเคลื่อน|ภายใต้|อ้างถึง|ต่อ|สู่|ใน|ของ|ส่งเสริม|เสริมสร้าง|รณรงค์|อบรม)\s*(?:การ)?\s*$/;
+
+// What may open a title line before the title itself: a label or number, "ประกาศ … เรื่อง", the agency's name.
+const TITLE_PREFIX =
+  /^(?:(?:o|oit|ข้อ)?\s*\d+(?:\.\d+)*\s*[-.:)]?|ประกาศ.{0,80}?เรื่อง|เรื่อง|\(?ร่าง\)?|(?:องค์การบริหารส่วน(?:ตำบล|จังหวัด)|เทศบาล(?:ตำบล|เมือง|นคร)?|อบต\.?|อบจ\.?|ทต\.?|ทม\.?|สำนักงาน|สำนัก|กรม|กอง|โรงพยาบาล|มหาวิทยาลัย|จังหวัด|อำเภอ)\S*|[\s\-–—:|•*]+)+/;
+/** Words before a title on its line beyond which it is no longer the line's title but part of a sentence. */
+const MAX_LEAD_WORDS = 10;
+
+/** Is the match at `index` of `folded` a mention (see HeadMatch.mention)? */
+function isMention(folded: string, index: number, otherHeads: Set<string>): boolean {
+  const lineStart = folded.lastIndexOf('\n', index - 1) + 1;
+  const before = folded.slice(lineStart, index);
+  if (MENTION_BEFORE.test(before)) return true;
+  // Mid-sentence ("ประชาชนมีส่วนร่วมแสดงความคิดเห็น…"): a title starts its line, after at most a prefix.
+  if (before.replace(TITLE_PREFIX, '').replace(/\s+/g, '').length > MAX_LEAD_WORDS) return true;
+  // A line that opens as another kind of document ("รายงาน…", "ประกาศ…") than the item is ("แผน…").
+  const head = headOf(titleKey(before));
+  return !!head && otherHeads.size > 0 && !otherHeads.has(head) && head !== 'announce';
 }
 
 /**
@@ -326,8 +353,10 @@ export function itemsInHead(checklist: Checklist, head: string | PreparedText): 
       const m = findTermIn(p, t);
       if (!m) continue;
       const index = m.confidence === 'exact' ? m.index : m.confidence === 'spaceless' ? (p.spacelessToFolded[m.index] ?? 0) : (p.tonelessToFolded[m.index] ?? 0);
-      const hm: HeadMatch = { code: prof.code, index, end: index + m.matched.length, exact: m.confidence !== 'toneless', form: t };
-      if (!best || hm.index < best.index || (hm.index === best.index && hm.end > best.end)) best = hm;
+      const hm: HeadMatch = { code: prof.code, index, end: index + m.matched.length, exact: m.confidence !== 'toneless', form: t, mention: isMention(p.folded, index, prof.heads) };
+      // A claim beats a mention of the same item; then the earliest, then the longest.
+      const better = !best || (best.mention && !hm.mention) || (best.mention === hm.mention && (hm.index < best.index || (hm.index === best.index && hm.end > best.end)));
+      if (better) best = hm;
     }
     if (best) found.push(best);
   }
