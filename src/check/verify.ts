@@ -1,6 +1,6 @@
 /**
  * Verifies one candidate for one item by composing the matchers: reachable → on the own site (or an
- * online system) → readable → not a placeholder → it is this item (not a look-alike) → content
+ * online system) → readable → not a placeholder → not a blank form → it is this item (not a look-alike) → content
  * elements → fiscal year. A page that lists documents is followed one hop: the document is usually
  * the evidence, and of several years' documents the right year's one is picked.
  */
@@ -98,6 +98,8 @@ function judgeTarget(x: Ctx, c: Pick<Candidate, 'names' | 'row' | 'ident' | 'num
   }
   const ph = runMatcher('placeholder', ctx);
   if (ph.verdict === 'fail') return fail(ph.reason ?? 'ยังไม่มีเนื้อหา');
+  const form = runMatcher('blank-form', ctx);
+  if (form.verdict === 'fail') return fail(form.reason ?? 'เป็นแบบฟอร์มเปล่า');
   const scheme = foreignScheme([target.title ?? '', target.text.slice(0, 800)].join('\n'));
   if (scheme) return fail(`เอกสารนี้จัดทำตามเกณฑ์ ${scheme} ของหน่วยงานอื่น ไม่ใช่หลักฐาน OIT ของหน่วยงาน`);
 

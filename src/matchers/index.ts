@@ -1,4 +1,5 @@
 /** The matcher registry, sorted by id. */
+import { blankForm } from './blank-form.js';
 import { contentElements } from './content-elements.js';
 import { documentSelfTitle } from './document-self-title.js';
 import { externalHost } from './external-host.js';
@@ -11,6 +12,7 @@ import { titleMatch } from './title-match.js';
 import type { MatchContext, MatchOutcome, Matcher } from './types.js';
 
 export const matchers = {
+  'blank-form': blankForm,
   'content-elements': contentElements,
   'document-self-title': documentSelfTitle,
   'external-host': externalHost,
