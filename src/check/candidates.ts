@@ -151,15 +151,27 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
         bestName = n;
       }
     }
+    // A specific name under a menu that names the item ("คู่มือสำหรับประชาชน > การจดทะเบียนพาณิชย์"): the
+    // menu is the category the site files it under.
+    let viaParent = false;
+    const parent = l.menuPath && l.menuPath.length >= 2 ? oneLine(l.menuPath[l.menuPath.length - 2]!) : '';
+    if (!best && !contextual && parent && !isGenericLinkText(parent)) {
+      const t = topItem(checklist, parent, cache);
+      if (t) {
+        best = t;
+        bestName = parent;
+        viaParent = true;
+      }
+    }
     if (!best) continue;
     const menu = l.menuPath?.length ? `menu '${clip(l.menuPath.join(' > '), 60)}'` : undefined;
     const where = menu ?? `link '${clip(l.text || l.label || bestName, 50)}' on ${pageName(site, l.fromUrl)}`;
     add({
       code: best.code,
       url: l.toUrl,
-      names,
+      names: viaParent ? [parent, ...names] : names,
       source: 'link',
-      ident: best.score * (contextual ? 0.92 : 1),
+      ident: best.score * (contextual || viaParent ? 0.92 : 1),
       via: contextual ? `'${clip(bestName, 50)}' > link '${clip(l.text || l.label || l.toUrl, 30)}' on ${pageName(site, l.fromUrl)}` : where,
       fromUrl: l.fromUrl,
       linkText: l.text || l.label,

@@ -160,4 +160,14 @@ describe('judge', () => {
     });
     expect(r.get('O21')!.status).toBe('fail');
   });
+
+  it('a service guide named after its service passes the service-manual item through the menu it is filed under', () => {
+    const guide = 'คู่มือการจดทะเบียนพาณิชย์ องค์การบริหารส่วนตำบลด่าน\nขั้นตอนการให้บริการ ๑. ยื่นคำขอ ๒. ตรวจเอกสาร\nเอกสารหลักฐานที่ต้องใช้ สำเนาบัตรประชาชน\nค่าธรรมเนียม ๕๐ บาท ระยะเวลา ๑ ชั่วโมง';
+    const r = run({
+      '/': '<nav class="mainmenu"><ul><li><a href="#">คู่มือสำหรับประชาชน</a><ul><li><a href="/docs/commerce.pdf">การจดทะเบียนพาณิชย์</a></li></ul></li></ul></nav>',
+      '/docs/commerce.pdf': { doc: guide },
+    });
+    expect(r.get('O14')!.status).toBe('pass');
+    expect(r.get('O14')!.urls[0]).toBe(`${SITE}/docs/commerce.pdf`);
+  });
 });
