@@ -8,11 +8,14 @@ import { resolveConfig } from '../../src/config/load.js';
 import type { ScanConfigInput } from '../../src/config/schema.js';
 import { openStore } from '../../src/store/index.js';
 import type { FixtureSite as FixtureSiteData } from '../fixtures/sites/types.js';
+import { docxBytes, xlsxBytes } from './office-doc.js';
 import { makePdf, makeScannedPdf } from './pdf.js';
 import { compare, judgeSnapshots, type FixtureOutcome } from './run-fixture.js';
 import { startSite, type Route } from './site-server.js';
 
 const pdfCache = new Map<string, Buffer>();
+/** A 1×1 PNG: image routes (photos, org-chart pictures) are real images without text. */
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 async function pdfOf(format: 'pdf' | 'scanned-pdf', body: string): Promise<Buffer> {
   const key = `${format}\u0000${body}`;
@@ -33,7 +36,12 @@ export async function buildRoutes(site: FixtureSiteData): Promise<Record<string,
             : { status: e.status ?? 200, body: e.html };
         break;
       case 'doc':
-        out[path] = { headers: { 'content-type': 'application/pdf' }, body: await pdfOf(e.format, e.body) };
+        if (e.format === 'docx') out[path] = { headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }, body: docxBytes(e.body) };
+        else if (e.format === 'xlsx') out[path] = { headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, body: xlsxBytes(e.body) };
+        else out[path] = { headers: { 'content-type': 'application/pdf' }, body: await pdfOf(e.format, e.body) };
+        break;
+      case 'image':
+        out[path] = { headers: { 'content-type': 'image/png' }, body: TINY_PNG };
         break;
       case 'status':
         out[path] = { status: e.status, body: e.body ?? '' };

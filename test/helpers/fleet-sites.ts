@@ -58,7 +58,7 @@ function servedRoutes(data: FleetSiteData, pdfs: Map<string, Buffer>): Map<strin
     if (e.type === 'page') out.set(path, { status: e.status ?? 200, body: e.html });
     else if (e.type === 'doc') out.set(path, { headers: { 'content-type': 'application/pdf' }, body: pdfs.get(e.body)! });
     else if (e.type === 'redirect') out.set(path, { status: e.status ?? 302, headers: { location: e.to }, body: '' });
-    else out.set(path, { status: e.status, body: e.body ?? '' });
+    else if (e.type === 'status') out.set(path, { status: e.status, body: e.body ?? '' });
   }
   return out;
 }

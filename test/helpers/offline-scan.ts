@@ -9,6 +9,7 @@ import { extractLinks } from '../../src/crawl/extract-links.js';
 import { normalizeUrl } from '../../src/crawl/normalize-url.js';
 import type { LinkRecord, PageSnapshot } from '../../src/store/types.js';
 import type { FixtureSite } from '../fixtures/sites/types.js';
+import { docxText, xlsxText } from './office-doc.js';
 
 export const OFFLINE_ORIGIN = 'http://fixture.test';
 
@@ -63,6 +64,25 @@ export function offlineScan(site: FixtureSite, origin = OFFLINE_ORIGIN, maxPages
     }
     if (entry.type === 'status') {
       pages.push({ ...base, status: entry.status, kind: 'html', text: entry.body ?? '', textSource: 'html' });
+      continue;
+    }
+    if (entry.type === 'image') {
+      // The crawler does not download media (a HEAD-like fetch): an image is a link target with no text.
+      pages.push({ ...base, status: 200, kind: 'image', contentType: 'image/jpeg', text: '', textSource: 'none' });
+      continue;
+    }
+    if (entry.type === 'doc' && (entry.format === 'docx' || entry.format === 'xlsx')) {
+      const docx = entry.format === 'docx';
+      pages.push({
+        ...base,
+        status: 200,
+        kind: entry.format,
+        contentType: docx
+          ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        text: docx ? docxText(entry.body) : xlsxText(entry.body),
+        textSource: entry.format,
+      });
       continue;
     }
     if (entry.type === 'doc') {
