@@ -7,7 +7,7 @@ import type { Element } from 'domhandler';
 import type { Checklist } from '../checklist/schema.js';
 import { normalizeUrl } from '../crawl/normalize-url.js';
 import { fold } from '../text/fold.js';
-import { isGenericLinkText, parseItemLabel } from '../matchers/lib/identify.js';
+import { isGenericLinkText, isGroupLabel, parseItemLabel } from '../matchers/lib/identify.js';
 import type { PageSnapshot } from '../store/types.js';
 import { canon, nodeText, oneLine, resolveHref, type Site } from './site.js';
 
@@ -65,6 +65,12 @@ export function findIndexPages(site: Site, checklist: Checklist): PageSnapshot[]
     if (p.kind !== 'html') continue;
     if (p.title && isIndexLabel(p.title.split(/[|\-–:]/)[0] ?? '', labels)) add(p);
     else if (codeCount(p.text ?? '') >= 8) add(p);
+  }
+  // Per-sub-indicator pages ("ตัวชี้วัดย่อยที่ 9.2 การบริหารงาน") linked from an index page: the index is split.
+  const index = new Set(found.keys());
+  for (const l of site.links) {
+    if (!/^https?:/i.test(l.toUrl) || !index.has(canon(l.fromUrl))) continue;
+    if (isGroupLabel(checklist, l.text) || (l.label && isGroupLabel(checklist, l.label))) add(site.page(l.toUrl));
   }
   return [...found.values()];
 }

@@ -43,6 +43,8 @@ export const ContentElement = z
     label: thaiText.describe('Thai name of the element, shown in reasons ("ไม่พบ<label>")'),
     kind: ElementKind.default('terms'),
     anyOf: z.array(thaiText).default([]),
+    /** Terms: how many different terms of anyOf must occur (an org chart names several units, not one). */
+    minCount: z.number().int().min(1).default(1),
     required: z.boolean().default(true),
   })
   .superRefine((el, ctx) => {

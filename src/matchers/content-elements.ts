@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ContentElement } from '../checklist/schema.js';
-import { findTermIn, fold, prepareText, quoteAround, quoteSpan, type PreparedText } from '../text/fold.js';
+import { findTermIn, fold, matchSpan, prepareText, quoteAround, quoteSpan, type PreparedText } from '../text/fold.js';
 import { findCountsTable, findEmail, findMoney, findPersonName, findPhone, type Found } from './lib/detectors.js';
 import { defineMatcher, type Target } from './types.js';
 
@@ -46,14 +46,27 @@ function quoteOf(text: string, f: Found): string {
 
 function findTerms(el: ContentElement, text: string, prepared: PreparedText): ElementResult {
   let weak: ElementResult | undefined;
-  for (const term of el.anyOf) {
+  let strong: ElementResult | undefined;
+  let hits = 0;
+  // Several different terms count only when they are different words: "กอง" inside "กองคลัง" is one hit.
+  const spans: [number, number][] = [];
+  const terms = el.minCount > 1 ? [...el.anyOf].sort((a, b) => b.length - a.length) : el.anyOf;
+  for (const term of terms) {
     const m = findTermIn(prepared, term);
     if (!m) continue;
+    if (el.minCount > 1) {
+      const [a, b] = matchSpan(prepared, m);
+      if (spans.some(([x, y]) => a < y && x < b)) continue;
+      spans.push([a, b]);
+    }
+    hits++;
     const r: ElementResult = { el, found: m.confidence === 'toneless' ? 'weak' : 'yes', quote: quoteAround(text, prepared, m) };
-    if (r.found === 'yes') return r;
-    weak ??= r;
+    if (r.found === 'yes') strong ??= r;
+    else weak ??= r;
+    if (strong && hits >= el.minCount) return strong;
   }
-  return weak ?? { el, found: 'no' };
+  if (hits < el.minCount) return { el, found: 'no' };
+  return strong ?? weak ?? { el, found: 'no' };
 }
 
 function checkElement(el: ContentElement, target: Target, prepared: PreparedText): ElementResult {
@@ -62,7 +75,8 @@ function checkElement(el: ContentElement, target: Target, prepared: PreparedText
   switch (el.kind) {
     case 'terms': {
       const r = findTerms(el, text, prepared);
-      if ((r.found === 'yes' || r.found === 'weak') && onlyEmptySections(text, el.anyOf)) return { el, found: 'no', empty: true, quote: r.quote };
+      // A bare heading ("ปัญหาอุปสรรค: -") says nothing; a list of several terms (units of a chart) is content.
+      if ((r.found === 'yes' || r.found === 'weak') && el.minCount === 1 && onlyEmptySections(text, el.anyOf)) return { el, found: 'no', empty: true, quote: r.quote };
       return r;
     }
     case 'counts': {

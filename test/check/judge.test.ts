@@ -170,4 +170,20 @@ describe('judge', () => {
     expect(r.get('O14')!.status).toBe('pass');
     expect(r.get('O14')!.urls[0]).toBe(`${SITE}/docs/commerce.pdf`);
   });
+
+  it('per-sub-indicator ITA pages are index pages, and a sub-indicator link names no item', () => {
+    const guide = 'ขั้นตอนการขออนุญาตก่อสร้างอาคาร\nขั้นตอนการให้บริการ ยื่นคำขอพร้อมเอกสาร\nเอกสารหลักฐาน สำเนาโฉนด\nค่าธรรมเนียม ๒๐ บาท ระยะเวลา ๔๕ วัน';
+    const monthly = 'สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน ตุลาคม ๒๕๖๔\nงานที่จัดซื้อหรือจัดจ้าง จัดซื้อวัสดุ วงเงิน ๑๒,๕๐๐.๐๐ บาท วิธีเฉพาะเจาะจง ผู้เสนอราคา ร้านสมใจ ราคาที่ตกลง ๑๒,๕๐๐.๐๐';
+    const r = run({
+      '/': '<a href="/ita">ITA</a>',
+      '/ita': '<ul><li><a href="/sub92">ตัวชี้วัดย่อยที่ 9.2 การบริหารงาน</a></li><li><a href="/sub93">ตัวชี้วัดย่อยที่ 9.3 การจัดซื้อจัดจ้างหรือการจัดหาพัสดุ</a></li></ul>',
+      '/sub92': '<table><tr><td>2.5</td><td>2.5 คู่มือหรือมาตรฐานการให้บริการ</td><td><a href="/f/guide.pdf">ขั้นตอนการขออนุญาตก่อสร้างอาคาร</a></td></tr></table>',
+      '/sub93': '<table><tr><td>3.3</td><td>สรุปผลการจัดซื้อจัดจ้างรายเดือน</td><td><a href="/f/m10.pdf">ตุลาคม</a></td></tr></table>',
+      '/f/guide.pdf': { doc: guide },
+      '/f/m10.pdf': { doc: monthly },
+    });
+    expect(r.get('O14')!.status).toBe('pass');
+    expect(r.get('O14')!.urls[0]).toBe(`${SITE}/f/guide.pdf`);
+    expect(r.get('O21')!.status).toBe('fail');
+  });
 });

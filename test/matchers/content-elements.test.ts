@@ -41,6 +41,7 @@ describe('content-elements', () => {
     ['O22 problems heading with a dashed list under it', 2566, 'O22', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง\nงบประมาณที่ใช้ ๓,๗๗๐,๕๐๐ บาท\n๒. ปัญหา อุปสรรค\n- เจ้าหน้าที่พัสดุมีน้อย\nข้อเสนอแนะ\n- ควรอบรมเพิ่ม' })],
     ['2566 O29 "no complaints" stated', 2566, 'O29', target({ doc: 'ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริต ประจำปีงบประมาณ ๒๕๖๖ ไม่มีเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ' })],
     ['2566 O16 counts in a "(ราย)" column', 2566, 'O16', target({ html: '<table><tr><th>งานบริการ</th><th>รวม (ราย)</th></tr><tr><td>ภาษี</td><td>๑๓๗</td></tr></table>' })],
+    ['O1 units of a chart as text', 2565, 'O1', target({ doc: 'โครงสร้างส่วนราชการ\nสำนักปลัด กองคลัง กองช่าง' })],
     ['2565 O15 monthly statistics as a sheet of month columns', 2565, 'O15', target({ doc: 'สถิติการให้บริการ ปีงบประมาณ ๒๕๖๕\nงาน ต.ค. ๖๔ พ.ย. ๖๔ ธ.ค. ๖๔ ม.ค. ๖๕\nทะเบียนราษฎร ๔๑ ๓๘ ๕๒ ๔๕\nภาษีป้าย ๓ ๕ ๒ ๔' })],
     ['O2 with lazy-loaded photos', 2565, 'O2', target({ html: '<img src="/images/loading.gif" data-src="/uploads/mayor.jpg" class="lazy"><p>นายสมชาย ใจดี นายกองค์การบริหารส่วนตำบล</p>' })],
     ['O2 with srcset photos in <picture>', 2565, 'O2', target({ html: '<picture><source srcset="/uploads/mayor.webp" type="image/webp"><img srcset="/uploads/mayor.jpg 1x" alt="นายก"></picture><p>นายสมชาย ใจดี นายกองค์การบริหารส่วนตำบล</p>' })],
@@ -65,6 +66,8 @@ describe('content-elements', () => {
     ['O1 org chart only as a picture: the units are in the image', 2565, 'O1', target({ html: '<h1>โครงสร้างองค์กร</h1><img src="/uploads/org-chart-2566.jpg" width="1000" height="700">' }), 'unknown'],
     ['O1 org chart as an inline data: picture', 2565, 'O1', target({ html: `<h2>แผนผังโครงสร้าง</h2><img src="data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAA'.repeat(120)}">` }), 'unknown'],
     ['O1 a picture beside a text that lacks the units', 2565, 'O1', target({ html: `<h1>โครงสร้าง</h1><img src="/uploads/photo.jpg"><p>${'ตำบลด่านมีประชากรทั้งสิ้นตามทะเบียนราษฎร ๕,๒๓๔ คน ตั้งอยู่ทางทิศเหนือของอำเภอ '.repeat(4)}</p>` }), 'fail'],
+    ['O1 a heading and the agency name are not units ("ส่วน" of องค์การบริหารส่วนตำบล)', 2565, 'O1', target({ doc: 'องค์การบริหารส่วนตำบลทุ่งตาลพัฒนา\nโครงสร้างส่วนราชการ' }), 'fail'],
+    ['O1 one unit inside another word counts once ("กอง" in "กองคลัง")', 2565, 'O1', target({ doc: 'โครงสร้าง\nกองคลัง' }), 'fail'],
     ['OCR text missing an element', 2565, 'O24', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง งบประมาณ 3,770,500 บาท', textSource: 'ocr' }), 'unknown'],
   ])('invalid: %s', (_n, year, code, t, verdict) => expect(runMatcher('content-elements', ctx(year, code, { target: t })).verdict).toBe(verdict));
 

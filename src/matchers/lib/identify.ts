@@ -232,8 +232,23 @@ function penalised(p: ItemProfile, key: string, score: number): number {
   return s;
 }
 
+// "ตัวชี้วัดย่อยที่ 9.3 …", "ตัวชี้วัดที่ 9", "ตัวชี้วัดย่อย 9.1": a group of items, never one item.
+const SUB_INDICATOR_LABEL = /^\W*(?:ตัวชี้วัด(?:ย่อย)?(?:ที่)?\s*\d{1,2}(?:\.\d{1,2})?|sub\s*-?\s*indicator\s*\d)/i;
+
+/**
+ * Does a text name a sub-indicator or indicator (a group of items: "ตัวชี้วัดย่อยที่ 9.2 การบริหารงาน",
+ * "9.1 ข้อมูลพื้นฐาน") rather than an item? Such links lead to per-sub-indicator index pages.
+ */
+export function isGroupLabel(checklist: Checklist, text: string): boolean {
+  const t = fold(text).trim();
+  if (SUB_INDICATOR_LABEL.test(t)) return true;
+  const key = titleKey(t.replace(/^\d{1,2}(?:\.\d{1,2})?\s*/, ''));
+  return key.length >= 4 && checklist.subIndicators.some((s) => titleKey(s.title) === key);
+}
+
 /** Scores a short text (link text, row, menu label, title) against every item, best first. */
 export function scoreItems(checklist: Checklist, text: string, hint?: number): ItemScore[] {
+  if (isGroupLabel(checklist, text)) return [];
   const label = parseItemLabel(text);
   const key = titleKey(label.rest);
   if (!key) return [];
