@@ -10,7 +10,7 @@ import { bestItem, foreignScheme, isGenericLinkText, parseItemLabel } from '../m
 import { serviceOf } from '../matchers/lib/hosts.js';
 import type { Evidence } from '../store/types.js';
 import type { Candidate } from './candidates.js';
-import { canon, DOC_EXT, oneLine, type ContentLink, type Site } from './site.js';
+import { canon, DOC_EXT, oneLine, type ContentLink, type PageView, type Site } from './site.js';
 
 export type CandidateStatus = 'pass' | 'fail' | 'needs-review';
 
@@ -158,6 +158,18 @@ function childLinks(site: Site, pageUrl: string, links: ContentLink[]): ContentL
   return out.slice(0, 40);
 }
 
+/** Below this many characters of its own (link texts, title and headings removed) a page is only a list. */
+const LISTING_MAX_OWN_CHARS = 80;
+
+/** A page whose main text is little more than the names of the links it lists. */
+function isListingOnly(view: PageView): boolean {
+  if (view.mainLinks.length === 0) return false;
+  let text = view.mainText.replace(/\s+/g, '');
+  const parts = [...view.mainLinks.map((l) => l.text), view.title, ...view.headings].map((t) => t.replace(/\s+/g, '')).filter((t) => t.length > 0);
+  for (const p of parts.sort((a, b) => b.length - a.length)) text = text.split(p).join('');
+  return text.length < LISTING_MAX_OWN_CHARS;
+}
+
 function evidenceOf(site: Site, url: string, foundVia: string, quote?: string): Evidence {
   const clickPath = site.clickPath(url);
   return { url, foundVia, ...(quote ? { quote: clip(quote, 160) } : {}), ...(clickPath ? { clickPath } : {}) };
@@ -219,7 +231,9 @@ function explore(x: Ctx, c: Ident, url: string, label: string, via: string, dept
     return { ...bestChild, online: false, evidence };
   }
 
-  const docsDecide = x.item.evidence === 'document' && childVerdicts.some((v) => v.isDoc);
+  // The documents decide for a document item, and for a page that is only a list of them: its words are
+  // the files' names, not content of its own.
+  const docsDecide = (x.item.evidence === 'document' || (view !== undefined && isListingOnly(view))) && childVerdicts.some((v) => v.isDoc);
   if (own.status === 'pass' && !docsDecide) return { ...own, evidence: [here(own.quote)] };
 
   const review = childVerdicts.filter((v) => v.status === 'needs-review');

@@ -186,4 +186,12 @@ describe('judge', () => {
     expect(r.get('O14')!.urls[0]).toBe(`${SITE}/f/guide.pdf`);
     expect(r.get('O21')!.status).toBe('fail');
   });
+
+  it('a page that only lists a file on another host is no evidence of its own: the file decides (needs review)', () => {
+    const r = run({
+      '/': '<nav class="menu"><ul><li><a href="#">ข้อมูลพื้นฐาน</a><ul><li><a href="/plan">แผนพัฒนาท้องถิ่น</a></li></ul></li></ul></nav>',
+      '/plan': '<h3>แผนพัฒนาท้องถิ่น</h3><ul><li><a href="https://drive.google.com/file/d/abc/view">แผนยุทธศาสตร์การพัฒนา (พ.ศ. 2564 – 2568)</a></li></ul>',
+    });
+    expect(r.get('O4')!.status).toBe('needs-review');
+  });
 });
