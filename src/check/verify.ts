@@ -223,7 +223,9 @@ function explore(x: Ctx, c: Ident, url: string, label: string, via: string, dept
   };
   for (const l of docChildren) judgeChild(l, true);
   const passOf = () => childVerdicts.filter((v) => v.status === 'pass').sort((a, b) => b.confidence - a.confidence)[0];
-  if (!passOf() && own.status !== 'pass') for (const l of pageChildren.slice(0, 15)) judgeChild(l, false);
+  // A page that is only a list of links is judged by what it lists.
+  const listing = view !== undefined && isListingOnly(view);
+  if (!passOf() && (own.status !== 'pass' || listing)) for (const l of pageChildren.slice(0, 15)) judgeChild(l, false);
 
   const bestChild = passOf();
   if (bestChild) {
@@ -233,7 +235,7 @@ function explore(x: Ctx, c: Ident, url: string, label: string, via: string, dept
 
   // The documents decide for a document item, and for a page that is only a list of them: its words are
   // the files' names, not content of its own.
-  const docsDecide = (x.item.evidence === 'document' || (view !== undefined && isListingOnly(view))) && childVerdicts.some((v) => v.isDoc);
+  const docsDecide = (x.item.evidence === 'document' && childVerdicts.some((v) => v.isDoc)) || (listing && childVerdicts.length > 0);
   if (own.status === 'pass' && !docsDecide) return { ...own, evidence: [here(own.quote)] };
 
   const review = childVerdicts.filter((v) => v.status === 'needs-review');

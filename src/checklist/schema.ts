@@ -30,7 +30,10 @@ export type PeriodRule = z.infer<typeof PeriodRule>;
  * (after Thai folding); the other kinds are recognised by dedicated matchers.
  */
 /**
- * `counts`: any of `anyOf`, or a table of numbers by month/quarter (statistics often are only that).
+ * `counts`: statistics — a term of `anyOf` together with at least one count (a number that is not a year,
+ * a date, a phone number or a list number), or a table of numbers by month/quarter (statistics often are only
+ * that), or a statement that the count is zero (`noneTerms`: "ไม่มีเรื่องร้องเรียน"). Header words alone are
+ * an empty table.
  */
 export const ElementKind = z.enum(['terms', 'counts', 'phone', 'email', 'image', 'money', 'person-name', 'external-link']);
 export type ElementKind = z.infer<typeof ElementKind>;
@@ -43,6 +46,8 @@ export const ContentElement = z
     label: thaiText.describe('Thai name of the element, shown in reasons ("ไม่พบ<label>")'),
     kind: ElementKind.default('terms'),
     anyOf: z.array(thaiText).default([]),
+    /** Counts: statements that the count is zero, which satisfy the element without numbers. */
+    noneTerms: z.array(thaiText).default([]),
     /** Terms: how many different terms of anyOf must occur (an org chart names several units, not one). */
     minCount: z.number().int().min(1).default(1),
     required: z.boolean().default(true),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ContentElement } from '../checklist/schema.js';
 import { findTermIn, fold, matchSpan, prepareText, quoteAround, quoteSpan, type PreparedText } from '../text/fold.js';
-import { findCountsTable, findEmail, findMoney, findPersonName, findPhone, type Found } from './lib/detectors.js';
+import { findCount, findCountsTable, findEmail, findMoney, findPersonName, findPhone, type Found } from './lib/detectors.js';
 import { defineMatcher, type Target } from './types.js';
 
 type ElementResult = { el: ContentElement; found: 'yes' | 'weak' | 'no' | 'unknown'; quote?: string; /** Only a heading with "-" under it. */ empty?: boolean };
@@ -80,10 +80,14 @@ function checkElement(el: ContentElement, target: Target, prepared: PreparedText
       return r;
     }
     case 'counts': {
+      const none = findTerms({ ...el, anyOf: el.noneTerms, minCount: 1 }, text, prepared);
+      if (el.noneTerms.length > 0 && none.found !== 'no') return none;
+      const table = findCountsTable(text);
+      if (table) return { el, found: 'yes', quote: quoteOf(text, table) };
       const r = findTerms(el, text, prepared);
-      if (r.found === 'yes') return r;
-      const f = findCountsTable(text);
-      return f ? { el, found: 'yes', quote: quoteOf(text, f) } : r;
+      // Column headings with nothing under them are an empty table, not statistics.
+      if (r.found !== 'no' && !findCount(text)) return { el, found: 'no', quote: r.quote };
+      return r;
     }
     case 'phone': {
       const f = findPhone(text);

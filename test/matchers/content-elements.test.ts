@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runMatcher } from '../../src/matchers/index.js';
-import { findCountsTable, findEmail, findMoney, findPersonName, findPhone } from '../../src/matchers/lib/detectors.js';
+import { findCount, findCountsTable, findEmail, findMoney, findPersonName, findPhone } from '../../src/matchers/lib/detectors.js';
 import { ctx, target } from './ctx.js';
 
 describe('detectors', () => {
@@ -22,6 +22,8 @@ describe('detectors', () => {
     ['a period with years only', 'ต.ค. 65 – มี.ค. 66 ผลการดำเนินงาน เม.ย. 66'],
     ['numbers without periods', 'จำนวน ๓ งานบริการ ๑๒ ๑๕ ๑๘'],
   ])('not a counts table: %s', (_n, t) => expect(findCountsTable(t)).toBeUndefined());
+  it.each([['# Sheet1\nสถิติ ประจำปีงบประมาณ ๒๕๖๗\nเดือน\tจำนวนเรื่อง'], ['ข้อมูล ณ ๓๑/๓/๒๕๖๕ ไตรมาสที่ ๒ โทร ๐-๔๕๘๒-๖๑๒๓'], ['ต.ค. 64 – มี.ค. 65']])('no count: %s', (t) => expect(findCount(t)).toBeUndefined());
+  it.each([['ตุลาคม ๒๕๖๖ ๑๒ ราย'], ['รวม 1,250 ครั้ง']])('a count: %s', (t) => expect(findCount(t)).toBeDefined());
   it.each([['ประจำปีงบประมาณ พ.ศ. 2565'], ['ร้อยละ 50'], ['งบประมาณ พ.ศ. 2565 จำนวน 3 โครงการ']])('not money: %s', (t) => expect(findMoney(t)).toBeUndefined());
   it.each([['นายสมชาย ใจดี'], ['นางสาวมาลี ศรีสุข'], ['ว่าที่ ร.ต.สมศักดิ์ ดีงาม']])('person: %s', (t) => expect(findPersonName(t)).toBeDefined());
 });
@@ -41,6 +43,7 @@ describe('content-elements', () => {
     ['O22 problems heading with a dashed list under it', 2566, 'O22', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง\nงบประมาณที่ใช้ ๓,๗๗๐,๕๐๐ บาท\n๒. ปัญหา อุปสรรค\n- เจ้าหน้าที่พัสดุมีน้อย\nข้อเสนอแนะ\n- ควรอบรมเพิ่ม' })],
     ['2566 O29 "no complaints" stated', 2566, 'O29', target({ doc: 'ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริต ประจำปีงบประมาณ ๒๕๖๖ ไม่มีเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ' })],
     ['2566 O16 counts in a "(ราย)" column', 2566, 'O16', target({ html: '<table><tr><th>งานบริการ</th><th>รวม (ราย)</th></tr><tr><td>ภาษี</td><td>๑๓๗</td></tr></table>' })],
+    ['2567 O29 complaint statistics with counts', 2567, 'O29', target({ doc: 'สถิติเรื่องร้องเรียนการทุจริต ประจำปีงบประมาณ ๒๕๖๗\nเดือน จำนวนเรื่องร้องเรียน ดำเนินการแล้วเสร็จ\nตุลาคม ๒๕๖๖ ๐ ๐' })],
     ['O1 units of a chart as text', 2565, 'O1', target({ doc: 'โครงสร้างส่วนราชการ\nสำนักปลัด กองคลัง กองช่าง' })],
     ['2565 O15 monthly statistics as a sheet of month columns', 2565, 'O15', target({ doc: 'สถิติการให้บริการ ปีงบประมาณ ๒๕๖๕\nงาน ต.ค. ๖๔ พ.ย. ๖๔ ธ.ค. ๖๔ ม.ค. ๖๕\nทะเบียนราษฎร ๔๑ ๓๘ ๕๒ ๔๕\nภาษีป้าย ๓ ๕ ๒ ๔' })],
     ['O2 with lazy-loaded photos', 2565, 'O2', target({ html: '<img src="/images/loading.gif" data-src="/uploads/mayor.jpg" class="lazy"><p>นายสมชาย ใจดี นายกองค์การบริหารส่วนตำบล</p>' })],
@@ -68,6 +71,8 @@ describe('content-elements', () => {
     ['O1 a picture beside a text that lacks the units', 2565, 'O1', target({ html: `<h1>โครงสร้าง</h1><img src="/uploads/photo.jpg"><p>${'ตำบลด่านมีประชากรทั้งสิ้นตามทะเบียนราษฎร ๕,๒๓๔ คน ตั้งอยู่ทางทิศเหนือของอำเภอ '.repeat(4)}</p>` }), 'fail'],
     ['O1 a heading and the agency name are not units ("ส่วน" of องค์การบริหารส่วนตำบล)', 2565, 'O1', target({ doc: 'องค์การบริหารส่วนตำบลทุ่งตาลพัฒนา\nโครงสร้างส่วนราชการ' }), 'fail'],
     ['O1 one unit inside another word counts once ("กอง" in "กองคลัง")', 2565, 'O1', target({ doc: 'โครงสร้าง\nกองคลัง' }), 'fail'],
+    ['2567 O29 complaint statistics sheet with headings and no rows', 2567, 'O29', target({ doc: 'เทศบาลเมืองบึงบัวเหนือ\nสถิติเรื่องร้องเรียนการทุจริต ประจำปีงบประมาณ ๒๕๖๗\nเดือน จำนวนเรื่องร้องเรียน ดำเนินการแล้วเสร็จ อยู่ระหว่างดำเนินการ' }), 'fail'],
+    ['2565 O15 statistics headings with a phone number and a date only', 2565, 'O15', target({ doc: 'สถิติผู้มาใช้บริการ ประจำปี ๒๕๖๕ ข้อมูล ณ ๓๑/๓/๒๕๖๕\nงานบริการ จำนวนผู้รับบริการ (ราย)\nโทร ๐-๔๕๘๒-๖๑๒๓' }), 'fail'],
     ['OCR text missing an element', 2565, 'O24', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง งบประมาณ 3,770,500 บาท', textSource: 'ocr' }), 'unknown'],
   ])('invalid: %s', (_n, year, code, t, verdict) => expect(runMatcher('content-elements', ctx(year, code, { target: t })).verdict).toBe(verdict));
 

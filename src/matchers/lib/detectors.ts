@@ -84,3 +84,17 @@ export function findPersonName(text: string): Found | undefined {
   const m = PERSON.exec(text);
   return m ? { index: m.index, text: m[0].trim() } : undefined;
 }
+
+// Numbers that are not counts: years (2565, 2022), a year after a month ("ต.ค. 64"), dates (1/10/2564),
+// phone numbers (0-4582-6123), ordinals and list numbers ("ไตรมาสที่ 1", "ข้อ 3", "หมู่ที่ 4", "1."), sheet
+// and page numbers ("# Sheet1" heads the text of a spreadsheet).
+const NOT_A_COUNT =
+  /(?:ที่|ข้อ|ครั้งที่|ฉบับที่|หมู่|ชั้น|ซอย|เลขที่|มาตรา|ลำดับ|sheet|แผ่นงาน|หน้า|page)\s*\d+|(?:ต\.ค\.|พ\.ย\.|ธ\.ค\.|ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|[ก-ฮ]+าคม|[ก-ฮ]+ายน|กุมภาพันธ์)\s*\d{2,4}|\d+\s*[/.-]\s*\d+(?:\s*[/.-]\s*\d+)+|(?:โทร|โทรศัพท์|โทรสาร|tel|fax)\S*\s*[\d\s-]+|\b(?:25|20)\d\d\b|^\s*\d+\s*[.)]/gim;
+const NUMBER = /\d+(?:,\d{3})*/;
+
+/** A count in a text: a number left once years, dates, phone numbers and list numbers are taken out. */
+export function findCount(text: string): Found | undefined {
+  const t = arabicDigits(text).replace(NOT_A_COUNT, (m) => ' '.repeat(m.length));
+  const m = NUMBER.exec(t);
+  return m ? { index: m.index, text: m[0] } : undefined;
+}
