@@ -36,6 +36,11 @@ function headerRows($: cheerio.CheerioAPI, table: Element, rows: Element[]): Set
   return headers;
 }
 
+/** A table used for page layout: its cells hold headings, lists, forms or other tables, not values. */
+export function isLayoutTable($: cheerio.CheerioAPI, table: Element): boolean {
+  return $(table).find('table,h1,h2,h3,h4,h5,h6,ul,ol,form,nav').length > 0;
+}
+
 /**
  * Does a table hold at least one data row: a row that is neither a header nor a message spanning the table,
  * with a non-empty, non-dash cell?

@@ -10,7 +10,7 @@ import { hostOf, isOwnHost } from '../matchers/lib/hosts.js';
 import { isGenericLinkText } from '../matchers/lib/identify.js';
 import type { Target } from '../matchers/types.js';
 import type { ClickStep, LinkRecord, PageSnapshot } from '../store/types.js';
-import { countContentImages, tableHasData } from './page-structure.js';
+import { countContentImages, isLayoutTable, tableHasData } from './page-structure.js';
 
 // The same menu and footer URLs occur on every page: normalise each distinct string once.
 const canonMemo = new Map<string, string>();
@@ -186,16 +186,20 @@ export function parseView(snapshot: PageSnapshot): PageView {
   return { url: base, title, headings, mainText, images, mainLinks, tables, $ };
 }
 
-/** Outermost tables of the main content; a table of header rows only (or of "-") holds no data. */
+/**
+ * Data tables of the main content (layout tables — old CMS pages built of tables, with headings, lists or
+ * tables inside their cells — are looked through, not counted); a table of header rows only (or of "-")
+ * holds no data.
+ */
 function tableStats($m: cheerio.CheerioAPI, mainText: string): TableStats {
-  const outer = $m('table').filter((_, t) => $m(t).parents('table').length === 0);
+  const data = $m('table').filter((_, t) => !isLayoutTable($m, t as Element));
   let withData = 0;
   let tableChars = 0;
-  outer.each((_, t) => {
+  data.each((_, t) => {
     tableChars += nodeText(t).replace(/\s+/g, '').length;
     if (tableHasData($m, t as Element)) withData++;
   });
-  return { total: outer.length, withData, outsideChars: Math.max(0, mainText.replace(/\s+/g, '').length - tableChars) };
+  return { total: data.length, withData, outsideChars: Math.max(0, mainText.replace(/\s+/g, '').length - tableChars) };
 }
 
 export interface Site {

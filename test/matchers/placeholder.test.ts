@@ -42,6 +42,10 @@ describe('placeholder', () => {
       '<h1>ข้อมูลสถิติเรื่องร้องเรียน</h1><table><tr><td>ลำดับ</td><td>เรื่องร้องเรียน</td><td>จำนวนเรื่อง</td><td>ดำเนินการแล้วเสร็จ</td><td>อยู่ระหว่างดำเนินการ</td></tr></table>',
     ],
     ['DataTables "No data available in table"', '<h1>สถิติ</h1><table><thead><tr><th>เดือน</th><th>จำนวน</th></tr></thead><tbody><tr><td colspan="2" class="dataTables_empty">No data available in table</td></tr></tbody></table>'],
+    [
+      'a notice inside an old CMS layout table',
+      '<table width="100%"><tr><td colspan="2"><h1>เทศบาลตำบลแม่บัวเหนือ</h1></td></tr><tr><td class="leftmenu"><ul></ul></td><td><h3>ข่าวกิจกรรม</h3><p style="color:red">ไม่มีข้อมูล</p></td></tr></table>',
+    ],
     ['a picture-sized pixel is no content', '<h1>คู่มือ</h1><img src="/images/spacer.gif" width="1" height="1">'],
   ])('invalid: %s', (_n, html) => expect(runMatcher('placeholder', ctx(2565, 'O1', { target: target({ html }) })).verdict).toBe('fail'));
 
