@@ -111,7 +111,10 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
   };
 
   // (a) ITA/OIT index pages.
-  for (const page of findIndexPages(site, checklist)) {
+  const indexPages = findIndexPages(site, checklist);
+  // An index page lists the items; it is not itself any item's evidence ("ศูนย์ข้อมูลข่าวสาร ITA" is no news page).
+  const isIndexPage = new Set(indexPages.flatMap((p) => [canon(p.url), canon(p.finalUrl)]));
+  for (const page of indexPages) {
     for (const row of parseIndexRows(site, page)) {
       // A row of another scheme ("MOIT 4 …") is not an OIT item, whatever its title says.
       if (isForeignRow(row.text, row.cells)) continue;
@@ -163,7 +166,7 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
         viaParent = true;
       }
     }
-    if (!best) continue;
+    if (!best || isIndexPage.has(canon(l.toUrl))) continue;
     const menu = l.menuPath?.length ? `menu '${clip(l.menuPath.join(' > '), 60)}'` : undefined;
     const where = menu ?? `link '${clip(l.text || l.label || bestName, 50)}' on ${pageName(site, l.fromUrl)}`;
     add({
@@ -184,6 +187,7 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
   for (const p of site.pages) {
     if (p.status < 200 || p.status >= 300) continue;
     if (p.kind === 'html') {
+      if (isIndexPage.has(canon(p.url))) continue;
       const titles = [p.title?.split(/\s[|\-–]\s/)[0] ?? '', ...firstHeadings(p.html ?? '')].filter((t) => t && t.length < 200);
       for (const t of titles) {
         const top = topItem(checklist, t, cache);

@@ -194,4 +194,12 @@ describe('judge', () => {
     });
     expect(r.get('O4')!.status).toBe('needs-review');
   });
+
+  it('the ITA index page is no evidence of an item, whatever its link is called ("ศูนย์ข้อมูลข่าวสาร ITA")', () => {
+    const r = run({
+      '/': '<a href="/ita">ศูนย์ข้อมูลข่าวสาร ITA</a>',
+      '/ita': '<h1>ITA</h1><p>ข่าวประชาสัมพันธ์ กิจกรรม การเปิดเผยข้อมูล</p><table><tr><td>O7</td><td>ข่าวประชาสัมพันธ์</td><td><a href="#">คลิก</a></td></tr></table>',
+    });
+    expect(r.get('O7')!.status).toBe('fail');
+  });
 });
