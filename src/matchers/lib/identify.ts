@@ -381,8 +381,10 @@ export function itemsInHead(checklist: Checklist, head: string | PreparedText): 
     .filter((a) => {
       const prof = profilesOf(checklist).find((x) => x.code === a.code)!;
       if (prof.sixMonth) return true;
-      const after = titleKey(p.folded.slice(a.end, a.end + 30));
-      return !SIX_MONTH.test(after.slice(0, 12));
+      // The qualifier may follow the year: "…ป้องกันการทุจริต ประจำปีงบประมาณ 2565 รอบ 6 เดือน".
+      const lineEnd = p.folded.indexOf('\n', a.end);
+      const after = titleKey(p.folded.slice(a.end, Math.min(a.end + 60, lineEnd < 0 ? Infinity : lineEnd))).replace(/(?:ประจำ)?ปี(?:งบประมาณ|งบฯ|งบ)?|พศ|\d{3,4}/g, '');
+      return !SIX_MONTH.test(after.slice(0, 14));
     })
     .sort((a, b) => a.index - b.index || b.end - b.index - (a.end - a.index));
 }
