@@ -77,7 +77,9 @@ export function findIndexPages(site: Site, checklist: Checklist): PageSnapshot[]
 
 const FURNITURE = 'nav,header,footer,aside,[role=navigation],[role=banner],[role=contentinfo],.sidebar,.side-bar,.widget,#sidebar';
 
-const HEADING_SEL = 'h1,h2,h3,h4,h5,h6,summary,dt,button,.card-header,.panel-heading,.accordion-header,.accordion-button,.panel-title,.card-title';
+// Headings and accordion/tab titles (Bootstrap, Elementor, WordPress block themes, jQuery UI).
+const HEADING_SEL =
+  'h1,h2,h3,h4,h5,h6,summary,dt,button,[role=button],[role=tab],.card-header,.panel-heading,.accordion-header,.accordion-button,.accordion-title,.accordion-toggle,.panel-title,.card-title,.elementor-tab-title,.tab-title,.ui-accordion-header';
 
 /** Parses one index page into rows: table rows, leaf list items, headings with their sections, paragraphs. */
 export function parseIndexRows(site: Site, page: PageSnapshot): IndexRow[] {

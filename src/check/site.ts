@@ -5,6 +5,7 @@
  */
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { viewerTargets } from '../crawl/extract-links.js';
 import { normalizeUrl } from '../crawl/normalize-url.js';
 import { hostOf, isOwnHost } from '../matchers/lib/hosts.js';
 import { isGenericLinkText } from '../matchers/lib/identify.js';
@@ -182,6 +183,11 @@ export function parseView(snapshot: PageSnapshot): PageView {
     if (!src) return;
     const url = normalizeUrl(src, base);
     if (url) mainLinks.push({ url, text: oneLine(e.attribs?.title ?? ''), context: 'iframe' });
+    // A viewer wrapper (pdf.js viewer.html?file=…, Google viewer ?url=…): the document inside is the content.
+    for (const inner of viewerTargets(src, base)) {
+      const doc = normalizeUrl(inner, url ?? base);
+      if (doc) mainLinks.push({ url: doc, text: oneLine(e.attribs?.title ?? ''), context: 'iframe' });
+    }
   });
   return { url: base, title, headings, mainText, images, mainLinks, tables, $ };
 }

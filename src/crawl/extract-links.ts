@@ -173,7 +173,7 @@ function safeResolve(raw: string, base: string): string | undefined {
 }
 
 /** A PDF viewer's target document (`?file=/docs/a.pdf`), so the document itself is fetched too. */
-function viewerTargets(src: string, base: string): string[] {
+export function viewerTargets(src: string, base: string): string[] {
   const abs = safeResolve(src, base);
   if (!abs) return [];
   const out: string[] = [];

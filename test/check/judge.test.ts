@@ -202,4 +202,16 @@ describe('judge', () => {
     });
     expect(r.get('O7')!.status).toBe('fail');
   });
+
+  it('an Elementor accordion title heads its section, and a pdf.js viewer iframe shows the document inside', () => {
+    const culture = 'กิจกรรมสร้างวัฒนธรรมองค์กร No Gift ประจำปีงบประมาณ พ.ศ. 2565\nวันที่ ๑๗ มีนาคม ๒๕๖๕ นายกองค์การบริหารส่วนตำบลพร้อมพนักงานร่วมกิจกรรมส่งเสริมคุณธรรม โครงการปลูกจิตสำนึกไม่รับของขวัญ';
+    const r = run({
+      '/': '<a href="/ita">ITA</a>',
+      '/ita': '<div class="elementor-accordion"><div class="elementor-tab-title" role="button">การเสริมสร้างวัฒนธรรมองค์กร</div><div class="elementor-tab-content"><ul><li><a href="/p251">กิจกรรม ประจำปีงบประมาณ พ.ศ. 2565</a></li></ul></div></div>',
+      '/p251': '<h3>กิจกรรม ประจำปี 2565</h3><iframe src="/pdfjs/web/viewer.html?file=%2Ffiles%2Fculture.pdf" width="100%" height="800"></iframe>',
+      '/files/culture.pdf': { doc: culture },
+    });
+    expect(r.get('O38')!.status).toBe('pass');
+    expect(r.get('O38')!.urls[0]).toBe(`${SITE}/files/culture.pdf`);
+  });
 });
