@@ -52,6 +52,8 @@ export interface PageView {
   /** Visible text without navigation, menus, scripts. */
   mainText: string;
   images: number;
+  /** Forms people can fill in (with an input, textarea or select): an online service is content. */
+  forms: number;
   mainLinks: ContentLink[];
   /** Tables of the main content: how many, how many hold data, and the text outside them. */
   tables: TableStats;
@@ -168,6 +170,7 @@ export function parseView(snapshot: PageSnapshot): PageView {
   const mainText = nodeText(body);
   const tables = tableStats($m, mainText);
   const images = countContentImages($m);
+  const forms = $('form').filter((_, f) => $(f).find('input:not([type=hidden]),textarea,select').length > 0).length;
   const mainLinks: ContentLink[] = [];
   $m('a,area').each((_, el) => {
     const e = el as Element;
@@ -189,7 +192,7 @@ export function parseView(snapshot: PageSnapshot): PageView {
       if (doc) mainLinks.push({ url: doc, text: oneLine(e.attribs?.title ?? ''), context: 'iframe' });
     }
   });
-  return { url: base, title, headings, mainText, images, mainLinks, tables, $ };
+  return { url: base, title, headings, mainText, images, forms, mainLinks, tables, $ };
 }
 
 /**
@@ -295,6 +298,7 @@ export function buildSite(startUrl: string, pages: PageSnapshot[], links: LinkRe
           title: v.title || snapshot.title,
           headings: v.headings,
           images: v.images,
+          forms: v.forms,
           tables: v.tables,
           externalLinks: content.filter((l) => !isOwn(l.url)).map((l) => l.url),
           contentLinks: content.length,

@@ -84,8 +84,9 @@ export const placeholder = defineMatcher({
     if (tables && tables.total > 0 && dataTables === 0 && tables.outsideChars <= params.noticeMaxChars && links === 0) {
       return { verdict: 'fail', reason: 'ตารางมีแต่หัวตาราง ไม่มีข้อมูล' };
     }
-    // Nothing to read and nothing to look at: a picture (an org chart, a scanned announcement) is content.
-    if (t.snapshot.kind === 'html' && other.length < params.minChars && links === 0 && images === 0 && dataTables === 0) {
+    // Nothing to read, look at or fill in: a picture (an org chart, a scanned announcement) or a working
+    // form (an online request) is content.
+    if (t.snapshot.kind === 'html' && other.length < params.minChars && links === 0 && images === 0 && (t.forms ?? 0) === 0 && dataTables === 0) {
       return { verdict: 'fail', reason: 'หน้าเว็บว่าง ไม่มีเนื้อหา' };
     }
     return { verdict: 'pass', confidence: 1 };

@@ -24,6 +24,8 @@ export interface Target {
   headings?: string[];
   /** Content images of a page (logos and icons left out). */
   images?: number;
+  /** Fillable forms of a page (an online service). */
+  forms?: number;
   /** External link targets in the page's main content (absolute URLs). */
   externalLinks?: string[];
   /** Links in the main content (documents and pages it lists). */

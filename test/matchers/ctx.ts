@@ -47,6 +47,7 @@ export function target(opts: { url?: string; html?: string; doc?: string; textSo
       title: v.title,
       headings: v.headings,
       images: v.images,
+      forms: v.forms,
       tables: v.tables,
       externalLinks: content.filter((l) => !l.url.startsWith(SITE)).map((l) => l.url),
       contentLinks: content.length,

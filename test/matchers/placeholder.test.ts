@@ -13,6 +13,7 @@ describe('placeholder', () => {
     ['a long narrative with an empty form table', '<h1>รายงาน</h1><p>' + 'ผลการดำเนินงานตามแผนพัฒนาท้องถิ่นในปีงบประมาณที่ผ่านมา ดำเนินโครงการครบตามแผน '.repeat(8) + '</p><table><tr><th>ลงชื่อ</th></tr></table>'],
     ['a list of documents', '<h1>แผน</h1><ul><li><a href="/a.pdf">แผนการจัดซื้อจัดจ้าง 2565</a></li></ul>'],
     ['an org chart that is only a picture', '<h1>โครงสร้างองค์กร</h1><p><img src="/images/structure-2566.jpg" width="900" alt="แผนผังโครงสร้าง"></p>'],
+    ['an online request form', '<h3>แบบฟอร์มออนไลน์</h3><form method="post"><p>ชื่อ-สกุล <input name="name"></p><p>รายละเอียด <textarea name="detail"></textarea></p><button type="submit">ส่ง</button></form>'],
     ['a lazily loaded picture', '<h1>โครงสร้างองค์กร</h1><img src="/images/loading.gif" data-src="/uploads/chart.png" class="lazyload">'],
     [
       'complaint statistics with data rows under a column "อยู่ระหว่างดำเนินการ"',
