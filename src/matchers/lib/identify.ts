@@ -70,6 +70,8 @@ export function parseItemLabel(text: string): ItemLabel {
 
 // Period qualifiers and document types: a text that states one the item lacks names another item.
 const SIX_MONTH = /รอบ?6เดือน|6เดือนแรก|ครึ่งปี|ครึ่งปีแรก|ไตรมาส(?:ที่)?12/;
+// October to March of a fiscal year, as a title states the six months ("ต.ค. 64 – มี.ค. 65", keyed).
+const FIRST_HALF = /(?:ตุลาคม|ตค)(?:\d+)?(?:ถึง|จนถึง)?(?:เดือน)?(?:มีนาคม|มีค)/;
 const MONTHLY = /รายเดือน|ประจำเดือน|เดือน(?:มกราคม|กุมภาพันธ|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม)|สขร/;
 const HEADS: ReadonlyArray<readonly [string, RegExp]> = [
   ['plan', /^(?:เเ|แ)ผน/],
@@ -383,8 +385,9 @@ export function itemsInHead(checklist: Checklist, head: string | PreparedText): 
       if (prof.sixMonth) return true;
       // The qualifier may follow the year: "…ป้องกันการทุจริต ประจำปีงบประมาณ 2565 รอบ 6 เดือน".
       const lineEnd = p.folded.indexOf('\n', a.end);
-      const after = titleKey(p.folded.slice(a.end, Math.min(a.end + 60, lineEnd < 0 ? Infinity : lineEnd))).replace(/(?:ประจำ)?ปี(?:งบประมาณ|งบฯ|งบ)?|พศ|\d{3,4}/g, '');
-      return !SIX_MONTH.test(after.slice(0, 14));
+      // …or the period: "ระหว่างเดือนตุลาคม 2564 ถึงเดือนมีนาคม 2565 (รอบ 6 เดือน)".
+      const after = titleKey(p.folded.slice(a.end, Math.min(a.end + 100, lineEnd < 0 ? Infinity : lineEnd))).replace(/(?:ประจำ)?ปี(?:งบประมาณ|งบฯ|งบ)?|พศ|\d{3,4}/g, '');
+      return !SIX_MONTH.test(after) && !FIRST_HALF.test(after);
     })
     .sort((a, b) => a.index - b.index || b.end - b.index - (a.end - a.index));
 }
