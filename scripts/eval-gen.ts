@@ -17,7 +17,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { generate, type Generated } from '../test/fixtures/generator/index.js';
-import type { ShapeId } from '../test/fixtures/generator/shapes.js';
+import { SHAPES, type ShapeId } from '../test/fixtures/generator/shapes.js';
 import type { FixtureOutcome } from '../test/helpers/run-fixture.js';
 import { runOffline } from '../test/helpers/run-fixture.js';
 
@@ -45,7 +45,9 @@ function parseArgs(argv: string[]) {
   const yearArg = val('--year');
   const year = yearArg === undefined ? undefined : Number(yearArg);
   if (year !== undefined && !/^25\d\d$/.test(yearArg!)) usage(`ปีไม่ถูกต้อง: ${yearArg} / bad year: ${yearArg}`);
-  return { from, to, year, shape: val('--shape') as ShapeId | undefined, json: val('--json'), e2e: argv.includes('--e2e'), verbose: argv.includes('--verbose') };
+  const shape = val('--shape');
+  if (shape !== undefined && !SHAPES.includes(shape as ShapeId)) usage(`ไม่รู้จักรูปแบบเว็บไซต์ ${shape} (มี ${SHAPES.join(', ')}) / unknown shape ${shape} (one of ${SHAPES.join(', ')})`);
+  return { from, to, year, shape: shape as ShapeId | undefined, json: val('--json'), e2e: argv.includes('--e2e'), verbose: argv.includes('--verbose') };
 }
 
 interface Row {
