@@ -19,7 +19,8 @@ import type { ScanConfig, SiteConfig } from './config/schema.js';
 import { describeError, CONFIDENCE_TH, STATUS_TH } from './cli/messages.js';
 import { formatDiff, formatHistory, formatSiteOutcome } from './cli/print-ops.js';
 import { formatFleet } from './cli/print-fleet.js';
-import { formatResult } from './cli/print-result.js';
+import { formatResult, formatUnreachable } from './cli/print-result.js';
+import { unreachableOf, type ScanResult } from './check/scan-result.js';
 import { progressPrinter, sitePrinter } from './cli/progress.js';
 import { ConfigError } from './errors.js';
 import { newFleetReport } from './report/fleet-view.js';
@@ -62,6 +63,15 @@ function configFor(cmd: Command, names: string[]): ScanConfig {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
+/** A site oit could not read is an error (exit 1) with one message, never a list of invented gaps. */
+function exitUnreachable(result: ScanResult): boolean {
+  const down = unreachableOf(result);
+  if (!down) return false;
+  process.stderr.write(formatUnreachable(down) + '\n');
+  process.exitCode = EXIT.error;
+  return true;
+}
+
 const program = new Command('oit')
   .description('ตรวจเว็บไซต์หน่วยงานตามแบบ OIT ของการประเมิน ITA / checks an agency website against the ITA OIT checklist')
   .version(TOOL_VERSION, '-V, --version')
@@ -103,6 +113,7 @@ program
     const outcome = await scanSite({ url, config, resumeScanId: cmd.opts().resume as string | undefined, onEvent: progressPrinter({ quiet: config.quiet }), signal: controller.signal });
     const json = cmd.opts().json as string | undefined;
     if (json) writeJson(json, outcome.result);
+    if (exitUnreachable(outcome.result)) return;
     if (!config.quiet) {
       out(formatResult(outcome.result));
       out(`\nรายงาน / report: ${outcome.reportDir}/report.html`);
@@ -125,6 +136,7 @@ program
       const { result } = await judgeStoredScan(store, cmd.opts().scan as string, { year: config.year, checklistDir: config.checklistDir });
       const json = cmd.opts().json as string | undefined;
       if (json) writeJson(json, result);
+      if (exitUnreachable(result)) return;
       if (!config.quiet) out(formatResult(result));
       process.exitCode = result.items.every((i) => i.status === 'pass') ? EXIT.ok : EXIT.notPassed;
     });

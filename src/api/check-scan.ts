@@ -1,6 +1,7 @@
 import { loadChecklist } from '../checklist/load.js';
 import type { DeadLink } from '../check/diff.js';
 import { judge } from '../check/judge.js';
+import { startPageProblem, unreachableItems } from '../check/reachability.js';
 import { checkOverrideEvidence } from '../check/overrides.js';
 import { buildScanResult, type ScanResult } from '../check/scan-result.js';
 import { ConfigError } from '../errors.js';
@@ -44,9 +45,21 @@ export async function judgeStoredScan(store: ScanStore, scanId: string, options:
     store.listLinks(scanId),
     store.listOverrides(scan.site, loaded.checklist.year),
   ]);
-  const items = judge({ checklist: loaded.checklist, startUrl: scan.site, pages, links, overrides: checkOverrideEvidence(overrides, pages) });
+  // A site whose start page never opened is not judged: every item is `error` with the one cause.
+  const startPage = pages.find((p) => p.url === scan.site);
+  const unreachable = startPageProblem(scan.site, startPage, startPage ? undefined : await startFrontierState(store, scanId, scan.site));
+  const items = unreachable
+    ? unreachableItems(loaded.checklist, unreachable)
+    : judge({ checklist: loaded.checklist, startUrl: scan.site, pages, links, overrides: checkOverrideEvidence(overrides, pages) });
   const judgedScan = { ...scan, checklistId: loaded.checklist.id, checklistYear: loaded.checklist.year, checklistHash: loaded.hash };
-  const result: ScanResult = { ...buildScanResult(judgedScan, loaded.checklist, items), deadLinks: deadLinks(pages) };
+  const result: ScanResult = { ...buildScanResult(judgedScan, loaded.checklist, items, unreachable), deadLinks: deadLinks(pages) };
   await store.saveResults(scanId, items, result);
   return { scanId, result };
+}
+
+/** The start URL's frontier state, to tell "robots.txt disallowed it" from "never fetched" (stores that list their frontier). */
+async function startFrontierState(store: ScanStore, scanId: string, url: string): Promise<string | undefined> {
+  if (!store.listFrontier) return undefined;
+  const rows = await store.listFrontier(scanId);
+  return rows.find((r) => r.url === url)?.state;
 }

@@ -40,6 +40,14 @@ export function parseStartUrl(raw: string): URL {
     throw new ConfigError(`รองรับเฉพาะ http และ https: "${raw}"`, `only http and https URLs can be scanned: "${raw}"`);
   }
   if (!url.hostname) throw new ConfigError(`URL ไม่มีชื่อโฮสต์: "${raw}"`, `URL has no host: "${raw}"`);
+  // Typed without a scheme, a bare word ("not-a-url") is a mistake, not a host to look up; an intranet
+  // name still works with an explicit http:// or https://.
+  if (withScheme !== raw && !/[.:]/.test(url.hostname) && url.hostname !== 'localhost') {
+    throw new ConfigError(
+      `"${raw}" ไม่ใช่ที่อยู่เว็บไซต์ — ตัวอย่าง: www.example.go.th หรือ https://www.example.go.th/`,
+      `"${raw}" is not a web address; example: www.example.go.th or https://www.example.go.th/`,
+    );
+  }
   url.hash = '';
   return url;
 }

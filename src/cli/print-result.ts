@@ -1,10 +1,13 @@
-import type { ScanResult } from '../check/scan-result.js';
+import { unreachableOf, type ScanResult } from '../check/scan-result.js';
 import { CONFIDENCE_TH, STATUS_TH } from './messages.js';
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(2));
 
 /** The summary an officer reads in the terminal: scores, then what is not passed and why. */
 export function formatResult(result: ScanResult): string {
+  const down = unreachableOf(result);
+  // Nothing was read: one message, no scores, no gap list.
+  if (down) return formatUnreachable(down);
   const lines: string[] = [];
   lines.push(`เว็บไซต์ / site: ${result.site}`);
   lines.push(`checklist: ${result.checklist.id} — ${CONFIDENCE_TH[result.checklist.confidence] ?? result.checklist.confidence}`);
@@ -29,4 +32,9 @@ export function formatResult(result: ScanResult): string {
     }
   }
   return lines.join('\n');
+}
+
+/** The one message for a site oit could not read (CLI exit 1). */
+export function formatUnreachable(down: { th: string; en: string }): string {
+  return `oit: ${down.th}\n     ${down.en}`;
 }

@@ -1,6 +1,6 @@
 import type { Checklist, ChecklistItem } from '../checklist/schema.js';
 import { diffScans } from '../check/diff.js';
-import type { ScanResult } from '../check/scan-result.js';
+import { unreachableOf, type ScanResult } from '../check/scan-result.js';
 import { PASS_MARK, scoreOit } from '../check/score.js';
 import type { ClickStep, ItemStatus, PageSnapshot } from '../store/types.js';
 import { codeNumber, fmt2, fmtSigned, formatDateTime, linkView, oneLine, pct, type LinkView } from './format.js';
@@ -147,6 +147,8 @@ export interface ReportView {
   crawl: { rows: CrawlProblemView[]; more?: string };
   diff?: DiffView;
   trend?: TrendView;
+  /** The start page did not open: the report says so instead of showing a gap list. */
+  unreachable?: { message: string };
   generatedBy: string;
 }
 
@@ -386,6 +388,7 @@ export function buildReportView(input: ReportInput): ReportView {
 
   const oitScore = result.oit.score;
   const trend = trendView(input.history, lang);
+  const down = unreachableOf(result);
   return {
     lang,
     t: staticLabels(l),
@@ -411,9 +414,11 @@ export function buildReportView(input: ReportInput): ReportView {
     indicators,
     counts,
     totalItems: items.length,
-    gaps: gapItems(items, checklist).map(view),
+    // Nothing was read from an unreachable site: no gaps and nothing to review, only the one cause.
+    gaps: down ? [] : gapItems(items, checklist).map(view),
     withEvidence: items.filter((i) => i.evidence.length > 0 || i.urls.length > 0).map(view),
-    review: items.filter((i) => i.status === 'needs-review' || i.status === 'error').map(view),
+    review: down ? [] : items.filter((i) => i.status === 'needs-review' || i.status === 'error').map(view),
+    ...(down ? { unreachable: { message: lang === 'th' ? down.th : down.en } } : {}),
     crawl: crawlProblems(input.pages, lang),
     ...(input.previous ? { diff: diffView(result, input.previous, checklist, lang) } : {}),
     ...(trend ? { trend } : {}),
