@@ -14,11 +14,13 @@ import { runSites } from './api/run-sites.js';
 import { scanSite } from './api/scan-site.js';
 import { parseIndicatorList, scoreResultFile } from './api/score-result.js';
 import { loadAllChecklists } from './checklist/load.js';
+import { validateChecklistFile } from './checklist/validate.js';
 import { configFromFlags, readRunFile, resolveConfig } from './config/load.js';
 import type { ScanConfig, SiteConfig } from './config/schema.js';
 import { describeError, CONFIDENCE_TH, STATUS_TH } from './cli/messages.js';
 import { formatDiff, formatHistory, formatSiteOutcome } from './cli/print-ops.js';
 import { formatFleet } from './cli/print-fleet.js';
+import { formatValidated } from './cli/print-checklist.js';
 import { formatResult, formatUnreachable } from './cli/print-result.js';
 import { unreachableOf, type ScanResult } from './check/scan-result.js';
 import { progressPrinter, sitePrinter } from './cli/progress.js';
@@ -78,13 +80,14 @@ const program = new Command('oit')
   .showHelpAfterError('(ดูวิธีใช้ด้วย --help / see --help)')
   .configureOutput({ outputError: (str, write) => write(`oit: ตัวเลือกไม่ถูกต้อง / ${str}`) });
 
-const SCAN_SETTINGS = ['year', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'include', 'exclude', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
+const SCAN_SETTINGS = ['year', 'checklist', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'include', 'exclude', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
 
 program
   .command('scan')
   .description('สแกนเว็บไซต์ ตรวจทุกข้อ และเขียนรายงาน / crawl a site, judge every item, write reports')
   .argument('<url>', 'หน้าแรกของเว็บไซต์หน่วยงาน / the agency home page URL')
   .option('--year <year>', 'ปีการประเมิน (พ.ศ.) / assessment year, e.g. 2566')
+  .option('--checklist <file>', 'ใช้ไฟล์ checklist ของผู้ใช้แทนปีที่มีมากับโปรแกรม / judge with your own checklist file (see checklists/README.md)')
   .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite database file or postgres:// URL (default oit.db)')
   .option('--out <dir>', 'โฟลเดอร์รายงาน / reports folder (default reports)')
   .option('--json <file>', 'เขียนผล oit-scan-result/1 ลงไฟล์นี้ด้วย / also write the result JSON here')
@@ -127,13 +130,14 @@ program
   .requiredOption('--scan <id>', 'รหัสการสแกน / scan id')
   .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite file or postgres:// URL')
   .option('--year <year>', 'ตรวจด้วย checklist ของปีนี้ / judge with this year\'s checklist')
+  .option('--checklist <file>', 'ใช้ไฟล์ checklist ของผู้ใช้แทนปีที่มีมากับโปรแกรม / judge with your own checklist file (see checklists/README.md)')
   .option('--json <file>', 'เขียนผล JSON / write the result JSON here')
   .option('--config <file>', 'ไฟล์ตั้งค่า JSON / config file')
   .option('--quiet', 'แสดงเฉพาะข้อผิดพลาด / print errors only')
   .action(async (_opts, cmd: Command) => {
-    const config = configFor(cmd, ['db', 'year', 'quiet']);
+    const config = configFor(cmd, ['db', 'year', 'checklist', 'quiet']);
     await withStore(config.db, async (store) => {
-      const { result } = await judgeStoredScan(store, cmd.opts().scan as string, { year: config.year, checklistDir: config.checklistDir });
+      const { result } = await judgeStoredScan(store, cmd.opts().scan as string, { year: config.year, checklistDir: config.checklistDir, checklist: config.checklist });
       const json = cmd.opts().json as string | undefined;
       if (json) writeJson(json, result);
       if (exitUnreachable(result)) return;
@@ -199,7 +203,14 @@ program
   .command('checklists')
   .description('แสดง checklist ที่มี จำนวนข้อ และความน่าเชื่อถือ / list checklist years, item counts and confidence')
   .option('--json', 'แสดงเป็น JSON / print JSON')
-  .action((opts: { json?: boolean }) => {
+  .option('--validate <file>', 'ตรวจไฟล์ checklist ของผู้ใช้โดยไม่สแกน / validate one checklist file without scanning')
+  .action((opts: { json?: boolean; validate?: string }) => {
+    if (opts.validate) {
+      // Throws one ChecklistError naming the file, the item and the field (exit 1).
+      const v = validateChecklistFile(opts.validate);
+      out(opts.json ? JSON.stringify(v, null, 2) : formatValidated(v));
+      return;
+    }
     const all = loadAllChecklists().map(({ checklist: c, hash }) => ({
       id: c.id,
       year: c.year,
@@ -244,7 +255,7 @@ function positiveInt(raw: string | undefined, flag: string): number | undefined 
   return n;
 }
 
-const RUN_SETTINGS = ['year', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
+const RUN_SETTINGS = ['year', 'checklist', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
 
 program
   .command('run')
@@ -253,6 +264,7 @@ program
   .option('--site <name>', 'สแกนเฉพาะเว็บไซต์ชื่อนี้ (ใช้ซ้ำได้) / only this site (repeatable)', collect)
   .option('--parallel <n>', 'จำนวนเว็บไซต์ที่สแกนพร้อมกัน / sites scanned at once (default: the file\'s "parallel", else 2)')
   .option('--year <year>', 'ปีการประเมิน (พ.ศ.) สำหรับทุกเว็บไซต์ / assessment year for every site')
+  .option('--checklist <file>', 'ใช้ไฟล์ checklist ของผู้ใช้แทนปีที่มีมากับโปรแกรม / judge with your own checklist file (see checklists/README.md)')
   .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite database file or postgres:// URL')
   .option('--out <dir>', 'โฟลเดอร์รายงาน / reports folder')
   .option('--max-pages <n>', 'จำนวนหน้าสูงสุดต่อเว็บไซต์ / page limit per site')
@@ -421,7 +433,7 @@ program
     process.exitCode = report.overall.notScanned === 0 && report.overall.withMissing === 0 ? EXIT.ok : EXIT.notPassed;
   });
 
-const QUEUE_SETTINGS = ['year', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
+const QUEUE_SETTINGS = ['year', 'checklist', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
 
 program
   .command('enqueue')
@@ -434,6 +446,7 @@ program
   .option('--expire-minutes <n>', 'เวลาสูงสุดของการสแกนหนึ่งเว็บไซต์ / a scan running longer is hung and retried (default 240)')
   .option('--every <interval>', 'สแกนซ้ำทุกช่วงเวลา เช่น 7d, 12h / scan each site again this long after each scan ends, e.g. 7d, 12h')
   .option('--year <year>', 'ปีการประเมิน (พ.ศ.) สำหรับทุกเว็บไซต์ / assessment year for every site')
+  .option('--checklist <file>', 'ใช้ไฟล์ checklist ของผู้ใช้แทนปีที่มีมากับโปรแกรม / judge with your own checklist file (see checklists/README.md)')
   .option('--out <dir>', 'โฟลเดอร์รายงาน (บนเครื่องที่สแกน) / reports folder (on the worker\'s machine)')
   .option('--max-pages <n>', 'จำนวนหน้าสูงสุดต่อเว็บไซต์ / page limit per site')
   .option('--max-depth <n>', 'ความลึกของลิงก์สูงสุด / link depth limit')

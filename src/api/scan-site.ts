@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { loadChecklist, defaultYear } from '../checklist/load.js';
+import { chooseChecklist } from '../checklist/load.js';
 import type { ScanConfig } from '../config/schema.js';
 import { crawl } from '../crawl/index.js';
 import type { CrawlEventListener } from '../crawl/types.js';
@@ -64,8 +64,8 @@ export function newScanId(now = new Date()): string {
  */
 export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise<ScanOutcome> {
   const start = parseStartUrl(job.url);
-  const year = job.config.year ?? defaultYear(new Date(), job.config.checklistDir);
-  const { checklist, hash } = loadChecklist(year, job.config.checklistDir);
+  const { checklist, hash, chosen } = chooseChecklist({ year: job.config.year, file: job.config.checklist, dir: job.config.checklistDir });
+  const year = checklist.year;
   const store = injectedStore ?? (await openStore(job.config.db));
   try {
     let scan: ScanRecord | undefined;
@@ -82,7 +82,8 @@ export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise
         checklistId: checklist.id,
         checklistYear: checklist.year,
         checklistHash: hash,
-        config: { ...job.config, year },
+        // How the checklist was chosen travels with the scan: results name the assessment year honestly.
+        config: { ...job.config, year, checklistChoice: chosen },
         ...(job.jobId ? { jobId: job.jobId } : {}),
       });
     }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadChecklist } from '../checklist/load.js';
+import { checklistOfResult } from './scan-checklist.js';
 import { ScanResultSchema } from '../check/scan-result.js';
 import { round2, scoreIta, scoreOit, type Grade } from '../check/score.js';
 import { ConfigError } from '../errors.js';
@@ -52,7 +52,7 @@ export function scoreResultFile(file: string, options: ScoreOptions): ScoreRepor
   }
   const result = parsed.data;
   // Recompute from item statuses rather than trusting a stored number: the file may have been edited.
-  const { checklist } = loadChecklist(result.checklist.year, options.checklistDir);
+  const { checklist } = checklistOfResult(result, options.checklistDir);
   const statuses = new Map<string, ItemStatus>(result.items.map((i) => [i.code, i.status]));
   const unknownCodes = result.items.map((i) => i.code).filter((c) => !checklist.items.some((it) => it.code === c));
   if (unknownCodes.length) {

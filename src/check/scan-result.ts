@@ -45,6 +45,8 @@ export const ScanResultSchema = z.looseObject({
   indicators: z.array(z.looseObject({ id: z.string(), title: z.string(), score: z.number().nullable() })),
   oit: z.looseObject({ score: z.number().nullable() }),
   /** Set when the start page did not open: every item is `error` and every score null ("not scored"). */
+  /** Which assessment year the scan's date falls in and how the checklist was chosen for it. */
+  assessment: z.looseObject({ year: z.number().int(), checklistYear: z.number().int(), chosen: z.string(), fallback: z.boolean(), th: z.string(), en: z.string() }).optional(),
   unreachable: z.looseObject({ url: z.string(), cause: z.string(), status: z.number(), detail: z.string(), th: z.string(), en: z.string() }).optional(),
 });
 export type ScanResult = z.infer<typeof ScanResultSchema>;

@@ -11,6 +11,9 @@ export function formatResult(result: ScanResult): string {
   const lines: string[] = [];
   lines.push(`เว็บไซต์ / site: ${result.site}`);
   lines.push(`checklist: ${result.checklist.id} — ${CONFIDENCE_TH[result.checklist.confidence] ?? result.checklist.confidence}`);
+  const year = (result.assessment as { th?: string; en?: string; fallback?: boolean } | undefined) ?? undefined;
+  if (year?.th) lines.push(year.th);
+  if (year?.fallback && year.en) lines.push(year.en);
   lines.push(`หน้าเว็บ ${result.scan.pagesFetched} · เอกสาร ${result.scan.documentsFetched} · ข้อผิดพลาด ${result.scan.errors}`);
   lines.push('');
   for (const ind of result.indicators) {

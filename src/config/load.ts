@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ZodError, type z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { RUN_FILE_KEYS, RunFileExtras, ScanConfig, type ScanConfigInput, type SiteConfig } from './schema.js';
@@ -141,6 +141,10 @@ export function resolveConfig(sources: ConfigSources = {}): ScanConfig {
       origin[k] = name;
     }
   }
+  // A checklist path written in a config file is relative to that file, not to where oit runs.
+  if (typeof merged.checklist === 'string' && sources.file && origin.checklist?.startsWith(fileName)) {
+    merged.checklist = resolve(dirname(resolve(sources.file)), merged.checklist);
+  } else if (typeof merged.checklist === 'string') merged.checklist = resolve(merged.checklist);
   try {
     return ScanConfig.parse(merged);
   } catch (e) {

@@ -134,6 +134,9 @@ export interface ReportView {
     confidenceLabel: string;
     warning?: string;
     warningClass: string;
+    /** Which assessment year the scan's date falls in, and whether this checklist stands in for it. */
+    assessment?: string;
+    assessmentClass: string;
     unknownItems: { code: string; title: string; note: string }[];
   };
   scan: { id: string; started: string; finished: string; pages: number; documents: number; errors: number };
@@ -400,6 +403,8 @@ export function buildReportView(input: ReportInput): ReportView {
       confidenceLabel: CONFIDENCE_LABELS[lang][confidence],
       ...(warning ? { warning } : {}),
       warningClass: confidence === 'provisional' ? 'warning warning-strong' : 'warning',
+      ...(result.assessment ? { assessment: lang === 'th' ? result.assessment.th : result.assessment.en } : {}),
+      assessmentClass: result.assessment?.fallback ? 'warning' : 'muted',
       unknownItems: checklist.unknownItems.map((u) => ({ code: u.code, title: u.probableTitle ?? '', note: u.note })),
     },
     scan: {
