@@ -12,6 +12,7 @@ import { enqueueSites, parseEvery, queueStatus, readSitesCsv, runWorker } from '
 import { reviewItem } from './api/review.js';
 import { runSites } from './api/run-sites.js';
 import { scanSite } from './api/scan-site.js';
+import { markDeadScans } from './api/stale-scans.js';
 import { parseIndicatorList, scoreResultFile } from './api/score-result.js';
 import { loadAllChecklists } from './checklist/load.js';
 import { validateChecklistFile } from './checklist/validate.js';
@@ -65,6 +66,11 @@ function configFor(cmd: Command, names: string[]): ScanConfig {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
+/** `--resume <id>` continues that scan; a bare `--resume` the site's latest interrupted one. */
+function resumeOption(v: string | boolean | undefined): { resumeScanId?: string; resumeLatest?: boolean } {
+  return typeof v === 'string' ? { resumeScanId: v } : v === true ? { resumeLatest: true } : {};
+}
+
 /** A site oit could not read is an error (exit 1) with one message, never a list of invented gaps. */
 function exitUnreachable(result: ScanResult): boolean {
   const down = unreachableOf(result);
@@ -104,7 +110,7 @@ program
   .option('--no-use-sitemaps', 'ไม่ใช้ sitemap.xml / do not seed from sitemaps')
   .option('--no-ocr', 'ไม่อ่าน PDF ที่เป็นภาพสแกน / no OCR of scanned PDFs')
   .option('--allow-private', 'อนุญาตให้เข้าถึงที่อยู่ภายใน / allow private addresses')
-  .option('--resume <scanId>', 'ทำต่อจากการสแกนที่ถูกขัดจังหวะ / continue an interrupted scan')
+  .option('--resume [scanId]', 'ทำต่อจากการสแกนที่ถูกขัดจังหวะ (ไม่ใส่รหัส = ครั้งล่าสุดของเว็บไซต์นี้) / continue an interrupted scan (no id: the site\'s latest)')
   .option('--config <file>', 'ไฟล์ตั้งค่า JSON / config file')
   .option('--quiet', 'แสดงเฉพาะข้อผิดพลาด / print errors only')
   .action(async (url: string, _opts, cmd: Command) => {
@@ -113,7 +119,7 @@ program
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    const outcome = await scanSite({ url, config, resumeScanId: cmd.opts().resume as string | undefined, onEvent: progressPrinter({ quiet: config.quiet }), signal: controller.signal });
+    const outcome = await scanSite({ url, config, ...resumeOption(cmd.opts().resume as string | boolean | undefined), onEvent: progressPrinter({ quiet: config.quiet }), signal: controller.signal });
     const json = cmd.opts().json as string | undefined;
     if (json) writeJson(json, outcome.result);
     if (exitUnreachable(outcome.result)) return;
@@ -318,6 +324,8 @@ program
     const { config, sites } = opsContext(cmd, ['db']);
     const filter = opts.site ? siteFilter(opts.site, sites) : {};
     await withStore(config.db, async (store) => {
+      // Scans whose oit process is gone (kill -9, crash) are shown as interrupted, not running for good.
+      await markDeadScans(store, filter.site ? { site: filter.site } : {});
       const entries = await scanHistory(store, filter, { limit: positiveInt(opts.limit, '--limit') ?? 50, sites });
       out(opts.json ? JSON.stringify(entries, null, 2) : formatHistory(entries));
     });

@@ -9,6 +9,7 @@ import type { ScanRecord } from '../store/types.js';
 import { TOOL_VERSION } from '../version.js';
 import { judgeStoredScan, type CheckOutcome } from './check-scan.js';
 import { reportStoredScan } from './report-scan.js';
+import { currentRunner, prepareHandScan } from './stale-scans.js';
 
 /** All inputs of one site scan. Serialisable except `onEvent`/`signal`, so a job queue can carry it. */
 export interface ScanJob {
@@ -16,6 +17,8 @@ export interface ScanJob {
   config: ScanConfig;
   /** Continue this interrupted scan instead of starting a new one. */
   resumeScanId?: string;
+  /** Continue the site's latest interrupted scan (`oit scan <url> --resume` without an id). */
+  resumeLatest?: boolean;
   /** The queue job running this scan, recorded on the scan so the job's retry can find and resume it. */
   jobId?: string;
   onEvent?: CrawlEventListener;
@@ -69,9 +72,14 @@ export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise
   const store = injectedStore ?? (await openStore(job.config.db));
   try {
     let scan: ScanRecord | undefined;
-    if (job.resumeScanId) {
-      scan = await store.getScan(job.resumeScanId);
-      if (!scan) throw new ConfigError(`ไม่พบการสแกน ${job.resumeScanId} ในฐานข้อมูล`, `scan ${job.resumeScanId} is not in the database`);
+    // A hand-started scan (no queue job) settles scans a killed oit left running, and says when one can be resumed.
+    const hand = job.jobId ? {} : await prepareHandScan(store, start.href, { resumeLatest: job.resumeLatest });
+    if (hand.notice) job.onEvent?.({ type: 'warning', message: hand.notice });
+    const resumeScanId = job.resumeScanId ?? hand.resumeScanId;
+    if (resumeScanId) {
+      scan = await store.getScan(resumeScanId);
+      if (!scan) throw new ConfigError(`ไม่พบการสแกน ${resumeScanId} ในฐานข้อมูล`, `scan ${resumeScanId} is not in the database`);
+      if (!job.jobId) await store.updateScan(scan.id, { state: 'running', config: { ...scan.config, runner: currentRunner() } });
     } else {
       scan = await store.createScan({
         id: newScanId(),
@@ -83,7 +91,7 @@ export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise
         checklistYear: checklist.year,
         checklistHash: hash,
         // How the checklist was chosen travels with the scan: results name the assessment year honestly.
-        config: { ...job.config, year, checklistChoice: chosen },
+        config: { ...job.config, year, checklistChoice: chosen, ...(job.jobId ? {} : { runner: currentRunner() }) },
         ...(job.jobId ? { jobId: job.jobId } : {}),
       });
     }
@@ -91,7 +99,7 @@ export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise
     let stats;
     try {
       stats = await crawl(
-        { scanId: scan.id, startUrl: scan.site, config: job.config, resume: Boolean(job.resumeScanId), signal: job.signal },
+        { scanId: scan.id, startUrl: scan.site, config: job.config, resume: Boolean(resumeScanId), signal: job.signal },
         store,
         job.onEvent,
       );
