@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanSite } from '../../src/api/scan-site.js';
 import { assessmentYearOf, describeAssessmentYear } from '../../src/checklist/assessment-year.js';
 import { availableYears, chooseChecklist, defaultChecklistDir } from '../../src/checklist/load.js';
+import { ChecklistItem } from '../../src/checklist/schema.js';
 import { resolveConfig } from '../../src/config/load.js';
 import { seed2565 } from '../fixtures/sites/seed-2565.js';
 import { buildRoutes } from '../helpers/e2e-fixture.js';
@@ -187,6 +188,15 @@ describe('a user\'s own checklist file', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/ita-2569 ปี 2569 · 23 ข้อ/);
     expect(ok.stdout).toContain('O2, O6, O7');
+  });
+
+  it('the worked example item of checklists/README.md is a valid item', () => {
+    const md = readFileSync(join(defaultChecklistDir(), 'README.md'), 'utf8');
+    const block = /```json\n(\{\n  "code": "O12"[\s\S]*?)\n```/.exec(md);
+    expect(block).not.toBeNull();
+    const parsed = ChecklistItem.safeParse(JSON.parse(block![1]!));
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(parsed.data!.period).toBe('previous-fy');
   });
 
   it('--checklist and --year together are ambiguous', () => {
