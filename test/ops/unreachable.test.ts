@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseStartUrl, scanSite } from '../../src/api/scan-site.js';
 import { unreachableOf } from '../../src/check/scan-result.js';
@@ -16,6 +17,9 @@ import { startSite, type FixtureSite } from '../helpers/site-server.js';
  * result must be all `error` with the cause, OIT null, and a report that says the site was not read.
  */
 const dir = mkdtempSync(join(tmpdir(), 'oit-unreachable-'));
+const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
+  JSON.parse(readFileSync(new URL('../../schemas/oit-scan-result-1.schema.json', import.meta.url), 'utf8')),
+);
 const servers: Array<{ close(): Promise<void> }> = [];
 let closedPort: number;
 let plainHttp: FixtureSite; // answers HTTP; asked over https:// it is a TLS failure
@@ -71,6 +75,8 @@ async function expectUnreachable(url: string, cause: string, name: string, extra
   const json = JSON.parse(readFileSync(join(outcome.reportDir, 'report.json'), 'utf8')) as { oit: { score: unknown }; unreachable: { cause: string } };
   expect(json.oit.score).toBeNull();
   expect(json.unreachable.cause).toBe(cause);
+  expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+  expect((json as { assessment?: { chosen: string } }).assessment?.chosen).toBe('year');
   return r;
 }
 
@@ -130,6 +136,11 @@ describe('oit scan CLI', () => {
     const result = JSON.parse(readFileSync(json, 'utf8')) as { oit: { score: unknown }; items: { status: string }[] };
     expect(result.oit.score).toBeNull();
     expect(result.items.every((i) => i.status === 'error')).toBe(true);
+    // No ITA total can be computed from a site that was not read.
+    const score = await runCli(['score', json, '--iit', '80,80,80,80,80', '--eit', '80,80,80'], { cwd: dir });
+    expect(score.code).toBe(1);
+    expect(score.stderr).toMatch(/ไม่มีคะแนน OIT/);
+    expect(score.stdout).not.toMatch(/ITA \d/);
   });
 
   it('not-a-url: bad input, exit 1, nothing scanned', async () => {
