@@ -1,7 +1,7 @@
 import { describeAssessmentYear } from '../checklist/assessment-year.js';
 import type { DeadLink } from '../check/diff.js';
 import { judge } from '../check/judge.js';
-import { startPageProblem, unreachableItems } from '../check/reachability.js';
+import { siteProblem, unreachableItems } from '../check/reachability.js';
 import { checkOverrideEvidence } from '../check/overrides.js';
 import { buildScanResult, type ScanResult } from '../check/scan-result.js';
 import { ConfigError } from '../errors.js';
@@ -46,9 +46,9 @@ export async function judgeStoredScan(store: ScanStore, scanId: string, options:
     store.listLinks(scanId),
     store.listOverrides(scan.site, loaded.checklist.year),
   ]);
-  // A site whose start page never opened is not judged: every item is `error` with the one cause.
+  // A site of which nothing opened is not judged: every item is `error` with the start page's cause.
   const startPage = pages.find((p) => p.url === scan.site);
-  const unreachable = startPageProblem(scan.site, startPage, startPage ? undefined : await startFrontierState(store, scanId, scan.site));
+  const unreachable = siteProblem(scan.site, pages, startPage ? undefined : await startFrontierState(store, scanId, scan.site));
   const items = unreachable
     ? unreachableItems(loaded.checklist, unreachable)
     : judge({ checklist: loaded.checklist, startUrl: scan.site, pages, links, overrides: checkOverrideEvidence(overrides, pages) });

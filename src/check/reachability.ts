@@ -64,6 +64,17 @@ function describe(url: string, cause: UnreachableCause, status: number, detail: 
 }
 
 /**
+ * The scan read nothing at all: the start page did not open (startPageProblem) and no other page of
+ * the scan opened either (sitemap seeds can still give pages when only the home page is broken; then
+ * the items are judged from what was read, as before).
+ */
+export function siteProblem(url: string, pages: readonly PageSnapshot[], frontierState?: string): Unreachable | undefined {
+  const problem = startPageProblem(url, pages.find((p) => p.url === url), frontierState);
+  if (!problem) return undefined;
+  return pages.some((p) => p.url !== url && p.status >= 200 && p.status < 300 && !p.error) ? undefined : problem;
+}
+
+/**
  * Why the start page did not open, or undefined when it did. `startPage` is the stored snapshot of the
  * start URL; `frontierState` its frontier row's state when the snapshot is missing ("skipped" there can
  * only be robots.txt: the start URL bypasses scope and trap checks).

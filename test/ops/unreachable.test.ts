@@ -102,6 +102,24 @@ describe('unreachable causes: every item error, OIT not scored', () => {
     await expectUnreachable(robots.origin + '/', 'robots', 'robots', { obeyRobots: true });
     expect(robots.hits.get('/')).toBeUndefined();
   });
+  it('a broken home page with other pages read (from the sitemap) is judged from what was read', async () => {
+    const site = await startSite((path, req) => {
+      if (path === '/') return { status: 500, body: 'ระบบขัดข้อง' };
+      if (path === '/sitemap.xml') {
+        const loc = `http://${req.headers.host}/contact`;
+        return { headers: { 'content-type': 'application/xml' }, body: `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${loc}</loc></url></urlset>` };
+      }
+      if (path === '/contact') return '<html><body><h1>ติดต่อเรา</h1><p>ที่อยู่ 1 หมู่ที่ 2 ตำบลบ้านใหม่ อำเภอเมือง จังหวัดขอนแก่น โทรศัพท์ 043-123-456 อีเมล info@banmai.go.th</p></body></html>';
+      return undefined;
+    });
+    servers.push(site);
+    const outcome = await scanSite({ url: site.origin + '/', config: config('partial', { useSitemaps: true }) });
+    expect(site.hits.get('/contact')).toBe(1);
+    expect(unreachableOf(outcome.result)).toBeUndefined();
+    expect(outcome.result.oit.score).not.toBeNull();
+    expect(outcome.result.items.some((i) => i.status === 'fail')).toBe(true);
+  });
+
   it('a reachable site is judged as usual (control)', async () => {
     const outcome = await scanSite({ url: plainHttp.origin + '/', config: config('ok') });
     expect(unreachableOf(outcome.result)).toBeUndefined();
