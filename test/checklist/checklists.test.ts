@@ -140,6 +140,7 @@ describe('shipped checklists', () => {
     expect(item(cl, 'O1').status).toBe('confirmed');
     expect(cl.items.filter((i) => i.code !== 'O1').every((i) => i.status === 'probable')).toBe(true);
     expect(item(cl, 'O10').title).toBe('E–Service');
+    expect(item(cl, 'O4').period).toBe('current-fy');
     expect(item(cl, 'O13').period).toBe('previous-fy');
     expect(item(cl, 'O24').period).toBe('previous-fy');
     expect(item(cl, 'O19').period).toBe('current-or-previous-fy');
