@@ -207,5 +207,13 @@ describe('a user\'s own checklist file', () => {
     const sub = mkdtempSync(join(dir, 'cfg-'));
     writeFileSync(join(sub, 'oit.config.json'), JSON.stringify({ checklist: 'lists/mine.json' }));
     expect(resolveConfig({ env: {}, file: join(sub, 'oit.config.json') }).checklist).toBe(join(sub, 'lists', 'mine.json'));
+    // The higher layer wins between a file's checklist and a year: --year over the file's "checklist" …
+    const byYear = resolveConfig({ env: {}, file: join(sub, 'oit.config.json'), flags: { year: 2566 } });
+    expect([byYear.year, byYear.checklist]).toEqual([2566, undefined]);
+    // … and a --checklist flag over the file's "year".
+    writeFileSync(join(sub, 'year.json'), JSON.stringify({ year: 2568 }));
+    const byFile = resolveConfig({ env: {}, file: join(sub, 'year.json'), flags: { checklist: 'x.json' } });
+    expect(byFile.year).toBeUndefined();
+    expect(byFile.checklist).toMatch(/x\.json$/);
   });
 });
