@@ -547,7 +547,7 @@ program
       onEvent: (e) => {
         const who = e.name ?? e.url;
         if (e.type === 'start' && !quiet) out(`> ${who}  ${e.url}`);
-        if (e.type === 'done' && !quiet) out(`✓ ${who}  scan ${e.scanId}${e.resumed ? ' (ต่อจากครั้งก่อน / resumed)' : ''}  OIT ${e.oit ?? '-'}`);
+        if (e.type === 'done' && !quiet) out(`✓ ${who}  scan ${e.scanId}${e.resumed ? ' (ต่อจากครั้งก่อน / resumed)' : ''}  ${e.unreachable ? `ไม่มีคะแนน / not scored: ${e.unreachable.th}` : `OIT ${e.oit ?? '-'}`}`);
         if (e.type === 'failed') process.stderr.write(`✗ ${who}: ${e.error} (จะลองใหม่ถ้ายังไม่ครบจำนวนครั้ง / retried while retries remain)\n`);
         if (e.type === 'dead') process.stderr.write(`✗ ${who}: ${e.error} (ย้ายไปงานที่ล้มเหลว / moved to the dead letters)\n`);
       },

@@ -112,7 +112,7 @@ describe.skipIf(pgMissing)(`the scan queue on PostgreSQL${pgMissing ? ` (skipped
       const downResult = (await store.getResults(downScan.id))!.summary as { oit: { score: unknown }; unreachable?: { cause: string } };
       expect(downResult.oit.score).toBeNull();
       expect(downResult.unreachable?.cause).toBe('refused');
-      expect(events.find((e) => e.type === 'done' && e.url === downUrl)).toMatchObject({ oit: null });
+      expect(events.find((e) => e.type === 'done' && e.url === downUrl)).toMatchObject({ oit: null, unreachable: { en: expect.stringMatching(/connection was refused/) } });
     } finally {
       await store.close();
     }
