@@ -9,7 +9,7 @@ import type { ScanRecord } from '../store/types.js';
 import { TOOL_VERSION } from '../version.js';
 import { judgeStoredScan, type CheckOutcome } from './check-scan.js';
 import { reportStoredScan } from './report-scan.js';
-import { currentRunner, prepareHandScan } from './stale-scans.js';
+import { assertResumable, currentRunner, prepareHandScan } from './stale-scans.js';
 
 /** All inputs of one site scan. Serialisable except `onEvent`/`signal`, so a job queue can carry it. */
 export interface ScanJob {
@@ -79,7 +79,10 @@ export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise
     if (resumeScanId) {
       scan = await store.getScan(resumeScanId);
       if (!scan) throw new ConfigError(`ไม่พบการสแกน ${resumeScanId} ในฐานข้อมูล`, `scan ${resumeScanId} is not in the database`);
-      if (!job.jobId) await store.updateScan(scan.id, { state: 'running', config: { ...scan.config, runner: currentRunner() } });
+      if (!job.jobId) {
+        assertResumable(scan);
+        await store.updateScan(scan.id, { state: 'running', config: { ...scan.config, runner: currentRunner() } });
+      }
     } else {
       scan = await store.createScan({
         id: newScanId(),

@@ -100,3 +100,17 @@ export async function prepareHandScan(
       `scan ${last.id} of this site (started ${last.startedAt}) was interrupted; continue it with \`oit scan <url> --resume\` — this scan starts over`,
   };
 }
+
+/** Resuming a scan whose oit process is still running would crawl it twice at once: refuse that. */
+export function assertResumable(scan: ScanRecord, deps: LivenessDeps = {}): void {
+  if (scan.state !== 'running') return;
+  const runner = runnerOf(scan);
+  const host = deps.host ?? hostname();
+  const alive = deps.alive ?? isProcessAlive;
+  if (runner && runner.host === host && runner.pid !== process.pid && alive(runner.pid)) {
+    throw new ConfigError(
+      `การสแกน ${scan.id} ยังทำงานอยู่ (pid ${runner.pid}) จึงทำต่อซ้อนไม่ได้ — รอให้เสร็จหรือหยุดก่อน`,
+      `scan ${scan.id} is still running (pid ${runner.pid}); wait for it or stop it before resuming`,
+    );
+  }
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markDeadScans, prepareHandScan } from '../../src/api/stale-scans.js';
+import { assertResumable, markDeadScans, prepareHandScan } from '../../src/api/stale-scans.js';
 import { newScanId } from '../../src/api/scan-site.js';
 import { openStore } from '../../src/store/index.js';
 import type { ScanRecord } from '../../src/store/types.js';
@@ -132,6 +132,9 @@ describe('liveness rules', () => {
       for (const s of [live, elsewhere, queued, old]) expect(await state(s)).toBe('running');
       const prepared = await prepareHandScan(store, 'https://www.example.go.th/', { resumeLatest: true }, deps);
       expect(prepared.resumeScanId).toBe(dead.id);
+      // Resuming a scan whose process still runs would crawl it twice at once.
+      expect(() => assertResumable(live, deps)).toThrow(/still running \(pid 999002\)/);
+      expect(() => assertResumable({ ...dead, state: 'interrupted' }, deps)).not.toThrow();
     } finally {
       await store.close();
     }
