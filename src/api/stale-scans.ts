@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { ConfigError } from '../errors.js';
 import type { ScanStore } from '../store/index.js';
@@ -10,13 +11,16 @@ import type { ScanRecord } from '../store/types.js';
  * PostgreSQL. A later oit on the same machine asks the OS whether that pid still lives; if not, the
  * scan is marked interrupted and can be resumed. Queue scans (with a job id) are left to the queue's
  * own logic (adoptEarlierAttempt), and a scan run on another machine cannot be checked from here.
- * Caveat: a pid reused by an unrelated process makes a dead scan look alive (it then stays running,
- * which is the old, safe behaviour).
+ * The Linux boot id is recorded too, so after a reboot a reused pid cannot make a dead scan look alive.
+ * Caveat: without a reboot, a pid reused by an unrelated process makes a dead scan look alive (it then
+ * stays running, which is the old, safe behaviour).
  */
 
 export interface ScanRunner {
   pid: number;
   host: string;
+  /** Linux boot id: after a reboot every recorded pid is dead, whatever process has that number now. */
+  boot?: string;
 }
 
 export interface LivenessDeps {
@@ -24,15 +28,33 @@ export interface LivenessDeps {
   host?: string;
   /** Whether a local pid is alive (default: signal 0). */
   alive?: (pid: number) => boolean;
+  /** This boot's id (default: /proc/sys/kernel/random/boot_id, undefined where there is none). */
+  boot?: string;
+}
+
+function currentBoot(): string | undefined {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The runner's process is certainly gone: another boot, or no process with its pid. */
+function runnerDead(runner: ScanRunner, deps: LivenessDeps): boolean {
+  const boot = 'boot' in deps ? deps.boot : currentBoot();
+  if (runner.boot && boot && runner.boot !== boot) return true;
+  return !(deps.alive ?? isProcessAlive)(runner.pid);
 }
 
 export function currentRunner(): ScanRunner {
-  return { pid: process.pid, host: hostname() };
+  const boot = currentBoot();
+  return { pid: process.pid, host: hostname(), ...(boot ? { boot } : {}) };
 }
 
 export function runnerOf(scan: ScanRecord): ScanRunner | undefined {
   const r = scan.config.runner as Partial<ScanRunner> | undefined;
-  return r && typeof r.pid === 'number' && typeof r.host === 'string' ? { pid: r.pid, host: r.host } : undefined;
+  return r && typeof r.pid === 'number' && typeof r.host === 'string' ? { pid: r.pid, host: r.host, ...(typeof r.boot === 'string' ? { boot: r.boot } : {}) } : undefined;
 }
 
 /** Signal 0 checks existence without touching the process; EPERM means it exists but is not ours. */
@@ -48,12 +70,11 @@ export function isProcessAlive(pid: number): boolean {
 /** Marks this machine's hand-started scans whose process is gone as interrupted; returns them. */
 export async function markDeadScans(store: ScanStore, filter: { site?: string } = {}, deps: LivenessDeps = {}): Promise<ScanRecord[]> {
   const host = deps.host ?? hostname();
-  const alive = deps.alive ?? isProcessAlive;
   const marked: ScanRecord[] = [];
   for (const s of await store.listScans({ ...filter, limit: 1000 })) {
     if (s.state !== 'running' || s.jobId) continue;
     const runner = runnerOf(s);
-    if (!runner || runner.host !== host || runner.pid === process.pid || alive(runner.pid)) continue;
+    if (!runner || runner.host !== host || (runner.pid === process.pid && runner.boot === currentRunner().boot) || !runnerDead(runner, deps)) continue;
     await store.updateScan(s.id, { state: 'interrupted' });
     marked.push({ ...s, state: 'interrupted' });
   }
@@ -106,8 +127,7 @@ export function assertResumable(scan: ScanRecord, deps: LivenessDeps = {}): void
   if (scan.state !== 'running') return;
   const runner = runnerOf(scan);
   const host = deps.host ?? hostname();
-  const alive = deps.alive ?? isProcessAlive;
-  if (runner && runner.host === host && runner.pid !== process.pid && alive(runner.pid)) {
+  if (runner && runner.host === host && runner.pid !== process.pid && !runnerDead(runner, deps)) {
     throw new ConfigError(
       `การสแกน ${scan.id} ยังทำงานอยู่ (pid ${runner.pid}) จึงทำต่อซ้อนไม่ได้ — รอให้เสร็จหรือหยุดก่อน`,
       `scan ${scan.id} is still running (pid ${runner.pid}); wait for it or stop it before resuming`,

@@ -114,9 +114,10 @@ describe('liveness rules', () => {
   it('leaves scans of live processes, of other machines, of queue jobs and without a runner alone', async () => {
     const store = await openStore(join(dir, 'rules.db'));
     try {
+      let minute = 0;
       const make = (config: Record<string, unknown>, jobId?: string) =>
         store.createScan({
-          id: newScanId(), site: 'https://www.example.go.th/', host: 'www.example.go.th', startedAt: new Date().toISOString(), toolVersion: TOOL_VERSION,
+          id: newScanId(), site: 'https://www.example.go.th/', host: 'www.example.go.th', startedAt: new Date(Date.UTC(2026, 11, 1, 8, minute++)).toISOString(), toolVersion: TOOL_VERSION,
           checklistId: 'ita-2566', checklistYear: 2566, checklistHash: 'x', config, ...(jobId ? { jobId } : {}),
         });
       const dead = await make({ runner: { pid: 999_001, host: 'here' } });
@@ -124,14 +125,17 @@ describe('liveness rules', () => {
       const elsewhere = await make({ runner: { pid: 999_003, host: 'another-machine' } });
       const queued = await make({ runner: { pid: 999_004, host: 'here' } }, 'job-1');
       const old = await make({});
-      const deps = { host: 'here', alive: (pid: number) => pid === 999_002 };
+      // Same pid alive again, but recorded before a reboot: that process is gone.
+      const rebooted = await make({ runner: { pid: 999_002, host: 'here', boot: 'boot-before' } });
+      const deps = { host: 'here', alive: (pid: number) => pid === 999_002, boot: 'boot-now' };
       const marked = await markDeadScans(store, {}, deps);
-      expect(marked.map((s) => s.id)).toEqual([dead.id]);
+      expect(marked.map((s) => s.id).sort()).toEqual([dead.id, rebooted.id].sort());
       const state = async (s: ScanRecord) => (await store.getScan(s.id))!.state;
       expect(await state(dead)).toBe('interrupted');
       for (const s of [live, elsewhere, queued, old]) expect(await state(s)).toBe('running');
       const prepared = await prepareHandScan(store, 'https://www.example.go.th/', { resumeLatest: true }, deps);
-      expect(prepared.resumeScanId).toBe(dead.id);
+      // The newest interrupted scan of the site is the one --resume continues.
+      expect(prepared.resumeScanId).toBe(rebooted.id);
       // Resuming a scan whose process still runs would crawl it twice at once.
       expect(() => assertResumable(live, deps)).toThrow(/still running \(pid 999002\)/);
       expect(() => assertResumable({ ...dead, state: 'interrupted' }, deps)).not.toThrow();
