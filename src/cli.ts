@@ -12,14 +12,18 @@ import { enqueueSites, parseEvery, queueStatus, readSitesCsv, runWorker } from '
 import { reviewItem } from './api/review.js';
 import { runSites } from './api/run-sites.js';
 import { scanSite } from './api/scan-site.js';
+import { markDeadScans } from './api/stale-scans.js';
 import { parseIndicatorList, scoreResultFile } from './api/score-result.js';
 import { loadAllChecklists } from './checklist/load.js';
+import { validateChecklistFile } from './checklist/validate.js';
 import { configFromFlags, readRunFile, resolveConfig } from './config/load.js';
 import type { ScanConfig, SiteConfig } from './config/schema.js';
 import { describeError, CONFIDENCE_TH, STATUS_TH } from './cli/messages.js';
 import { formatDiff, formatHistory, formatSiteOutcome } from './cli/print-ops.js';
 import { formatFleet } from './cli/print-fleet.js';
-import { formatResult } from './cli/print-result.js';
+import { formatValidated } from './cli/print-checklist.js';
+import { formatResult, formatUnreachable } from './cli/print-result.js';
+import { unreachableOf, type ScanResult } from './check/scan-result.js';
 import { progressPrinter, sitePrinter } from './cli/progress.js';
 import { ConfigError } from './errors.js';
 import { newFleetReport } from './report/fleet-view.js';
@@ -62,19 +66,34 @@ function configFor(cmd: Command, names: string[]): ScanConfig {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
+/** `--resume <id>` continues that scan; a bare `--resume` the site's latest interrupted one. */
+function resumeOption(v: string | boolean | undefined): { resumeScanId?: string; resumeLatest?: boolean } {
+  return typeof v === 'string' ? { resumeScanId: v } : v === true ? { resumeLatest: true } : {};
+}
+
+/** A site oit could not read is an error (exit 1) with one message, never a list of invented gaps. */
+function exitUnreachable(result: ScanResult): boolean {
+  const down = unreachableOf(result);
+  if (!down) return false;
+  process.stderr.write(formatUnreachable(down) + '\n');
+  process.exitCode = EXIT.error;
+  return true;
+}
+
 const program = new Command('oit')
   .description('ตรวจเว็บไซต์หน่วยงานตามแบบ OIT ของการประเมิน ITA / checks an agency website against the ITA OIT checklist')
   .version(TOOL_VERSION, '-V, --version')
   .showHelpAfterError('(ดูวิธีใช้ด้วย --help / see --help)')
   .configureOutput({ outputError: (str, write) => write(`oit: ตัวเลือกไม่ถูกต้อง / ${str}`) });
 
-const SCAN_SETTINGS = ['year', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'include', 'exclude', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
+const SCAN_SETTINGS = ['year', 'checklist', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'include', 'exclude', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
 
 program
   .command('scan')
   .description('สแกนเว็บไซต์ ตรวจทุกข้อ และเขียนรายงาน / crawl a site, judge every item, write reports')
   .argument('<url>', 'หน้าแรกของเว็บไซต์หน่วยงาน / the agency home page URL')
   .option('--year <year>', 'ปีการประเมิน (พ.ศ.) / assessment year, e.g. 2566')
+  .option('--checklist <file>', 'ใช้ไฟล์ checklist ของผู้ใช้แทนปีที่มีมากับโปรแกรม / judge with your own checklist file (see checklists/README.md)')
   .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite database file or postgres:// URL (default oit.db)')
   .option('--out <dir>', 'โฟลเดอร์รายงาน / reports folder (default reports)')
   .option('--json <file>', 'เขียนผล oit-scan-result/1 ลงไฟล์นี้ด้วย / also write the result JSON here')
@@ -91,7 +110,7 @@ program
   .option('--no-use-sitemaps', 'ไม่ใช้ sitemap.xml / do not seed from sitemaps')
   .option('--no-ocr', 'ไม่อ่าน PDF ที่เป็นภาพสแกน / no OCR of scanned PDFs')
   .option('--allow-private', 'อนุญาตให้เข้าถึงที่อยู่ภายใน / allow private addresses')
-  .option('--resume <scanId>', 'ทำต่อจากการสแกนที่ถูกขัดจังหวะ / continue an interrupted scan')
+  .option('--resume [scanId]', 'ทำต่อจากการสแกนที่ถูกขัดจังหวะ (ไม่ใส่รหัส = ครั้งล่าสุดของเว็บไซต์นี้) / continue an interrupted scan (no id: the site\'s latest)')
   .option('--config <file>', 'ไฟล์ตั้งค่า JSON / config file')
   .option('--quiet', 'แสดงเฉพาะข้อผิดพลาด / print errors only')
   .action(async (url: string, _opts, cmd: Command) => {
@@ -100,9 +119,10 @@ program
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    const outcome = await scanSite({ url, config, resumeScanId: cmd.opts().resume as string | undefined, onEvent: progressPrinter({ quiet: config.quiet }), signal: controller.signal });
+    const outcome = await scanSite({ url, config, ...resumeOption(cmd.opts().resume as string | boolean | undefined), onEvent: progressPrinter({ quiet: config.quiet }), signal: controller.signal });
     const json = cmd.opts().json as string | undefined;
     if (json) writeJson(json, outcome.result);
+    if (exitUnreachable(outcome.result)) return;
     if (!config.quiet) {
       out(formatResult(outcome.result));
       out(`\nรายงาน / report: ${outcome.reportDir}/report.html`);
@@ -116,15 +136,17 @@ program
   .requiredOption('--scan <id>', 'รหัสการสแกน / scan id')
   .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite file or postgres:// URL')
   .option('--year <year>', 'ตรวจด้วย checklist ของปีนี้ / judge with this year\'s checklist')
+  .option('--checklist <file>', 'ใช้ไฟล์ checklist ของผู้ใช้แทนปีที่มีมากับโปรแกรม / judge with your own checklist file (see checklists/README.md)')
   .option('--json <file>', 'เขียนผล JSON / write the result JSON here')
   .option('--config <file>', 'ไฟล์ตั้งค่า JSON / config file')
   .option('--quiet', 'แสดงเฉพาะข้อผิดพลาด / print errors only')
   .action(async (_opts, cmd: Command) => {
-    const config = configFor(cmd, ['db', 'year', 'quiet']);
+    const config = configFor(cmd, ['db', 'year', 'checklist', 'quiet']);
     await withStore(config.db, async (store) => {
-      const { result } = await judgeStoredScan(store, cmd.opts().scan as string, { year: config.year, checklistDir: config.checklistDir });
+      const { result } = await judgeStoredScan(store, cmd.opts().scan as string, { year: config.year, checklistDir: config.checklistDir, checklist: config.checklist });
       const json = cmd.opts().json as string | undefined;
       if (json) writeJson(json, result);
+      if (exitUnreachable(result)) return;
       if (!config.quiet) out(formatResult(result));
       process.exitCode = result.items.every((i) => i.status === 'pass') ? EXIT.ok : EXIT.notPassed;
     });
@@ -187,7 +209,14 @@ program
   .command('checklists')
   .description('แสดง checklist ที่มี จำนวนข้อ และความน่าเชื่อถือ / list checklist years, item counts and confidence')
   .option('--json', 'แสดงเป็น JSON / print JSON')
-  .action((opts: { json?: boolean }) => {
+  .option('--validate <file>', 'ตรวจไฟล์ checklist ของผู้ใช้โดยไม่สแกน / validate one checklist file without scanning')
+  .action((opts: { json?: boolean; validate?: string }) => {
+    if (opts.validate) {
+      // Throws one ChecklistError naming the file, the item and the field (exit 1).
+      const v = validateChecklistFile(opts.validate);
+      out(opts.json ? JSON.stringify(v, null, 2) : formatValidated(v));
+      return;
+    }
     const all = loadAllChecklists().map(({ checklist: c, hash }) => ({
       id: c.id,
       year: c.year,
@@ -232,7 +261,7 @@ function positiveInt(raw: string | undefined, flag: string): number | undefined 
   return n;
 }
 
-const RUN_SETTINGS = ['year', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
+const RUN_SETTINGS = ['year', 'checklist', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
 
 program
   .command('run')
@@ -241,6 +270,7 @@ program
   .option('--site <name>', 'สแกนเฉพาะเว็บไซต์ชื่อนี้ (ใช้ซ้ำได้) / only this site (repeatable)', collect)
   .option('--parallel <n>', 'จำนวนเว็บไซต์ที่สแกนพร้อมกัน / sites scanned at once (default: the file\'s "parallel", else 2)')
   .option('--year <year>', 'ปีการประเมิน (พ.ศ.) สำหรับทุกเว็บไซต์ / assessment year for every site')
+  .option('--checklist <file>', 'ใช้ไฟล์ checklist ของผู้ใช้แทนปีที่มีมากับโปรแกรม / judge with your own checklist file (see checklists/README.md)')
   .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite database file or postgres:// URL')
   .option('--out <dir>', 'โฟลเดอร์รายงาน / reports folder')
   .option('--max-pages <n>', 'จำนวนหน้าสูงสุดต่อเว็บไซต์ / page limit per site')
@@ -294,6 +324,8 @@ program
     const { config, sites } = opsContext(cmd, ['db']);
     const filter = opts.site ? siteFilter(opts.site, sites) : {};
     await withStore(config.db, async (store) => {
+      // Scans whose oit process is gone (kill -9, crash) are shown as interrupted, not running for good.
+      await markDeadScans(store, filter.site ? { site: filter.site } : {});
       const entries = await scanHistory(store, filter, { limit: positiveInt(opts.limit, '--limit') ?? 50, sites });
       out(opts.json ? JSON.stringify(entries, null, 2) : formatHistory(entries));
     });
@@ -409,7 +441,7 @@ program
     process.exitCode = report.overall.notScanned === 0 && report.overall.withMissing === 0 ? EXIT.ok : EXIT.notPassed;
   });
 
-const QUEUE_SETTINGS = ['year', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
+const QUEUE_SETTINGS = ['year', 'checklist', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
 
 program
   .command('enqueue')
@@ -422,6 +454,7 @@ program
   .option('--expire-minutes <n>', 'เวลาสูงสุดของการสแกนหนึ่งเว็บไซต์ / a scan running longer is hung and retried (default 240)')
   .option('--every <interval>', 'สแกนซ้ำทุกช่วงเวลา เช่น 7d, 12h / scan each site again this long after each scan ends, e.g. 7d, 12h')
   .option('--year <year>', 'ปีการประเมิน (พ.ศ.) สำหรับทุกเว็บไซต์ / assessment year for every site')
+  .option('--checklist <file>', 'ใช้ไฟล์ checklist ของผู้ใช้แทนปีที่มีมากับโปรแกรม / judge with your own checklist file (see checklists/README.md)')
   .option('--out <dir>', 'โฟลเดอร์รายงาน (บนเครื่องที่สแกน) / reports folder (on the worker\'s machine)')
   .option('--max-pages <n>', 'จำนวนหน้าสูงสุดต่อเว็บไซต์ / page limit per site')
   .option('--max-depth <n>', 'ความลึกของลิงก์สูงสุด / link depth limit')
@@ -514,7 +547,7 @@ program
       onEvent: (e) => {
         const who = e.name ?? e.url;
         if (e.type === 'start' && !quiet) out(`> ${who}  ${e.url}`);
-        if (e.type === 'done' && !quiet) out(`✓ ${who}  scan ${e.scanId}${e.resumed ? ' (ต่อจากครั้งก่อน / resumed)' : ''}  OIT ${e.oit ?? '-'}`);
+        if (e.type === 'done' && !quiet) out(`✓ ${who}  scan ${e.scanId}${e.resumed ? ' (ต่อจากครั้งก่อน / resumed)' : ''}  ${e.unreachable ? `ไม่มีคะแนน / not scored: ${e.unreachable.th}` : `OIT ${e.oit ?? '-'}`}`);
         if (e.type === 'failed') process.stderr.write(`✗ ${who}: ${e.error} (จะลองใหม่ถ้ายังไม่ครบจำนวนครั้ง / retried while retries remain)\n`);
         if (e.type === 'dead') process.stderr.write(`✗ ${who}: ${e.error} (ย้ายไปงานที่ล้มเหลว / moved to the dead letters)\n`);
       },

@@ -1,11 +1,13 @@
-import { loadChecklist } from '../checklist/load.js';
+import { describeAssessmentYear } from '../checklist/assessment-year.js';
 import type { DeadLink } from '../check/diff.js';
 import { judge } from '../check/judge.js';
+import { siteProblem, unreachableItems } from '../check/reachability.js';
 import { checkOverrideEvidence } from '../check/overrides.js';
 import { buildScanResult, type ScanResult } from '../check/scan-result.js';
 import { ConfigError } from '../errors.js';
 import type { ScanStore } from '../store/index.js';
 import type { PageSnapshot } from '../store/types.js';
+import { checklistOfScan } from './scan-checklist.js';
 
 export interface CheckOutcome {
   scanId: string;
@@ -29,7 +31,7 @@ export function deadLinks(pages: PageSnapshot[]): DeadLink[] {
  * against another year's checklist (the scan record then names that checklist). Human decisions are
  * applied only when the evidence they were about is unchanged in this scan.
  */
-export async function judgeStoredScan(store: ScanStore, scanId: string, options: { year?: number; checklistDir?: string } = {}): Promise<CheckOutcome> {
+export async function judgeStoredScan(store: ScanStore, scanId: string, options: { year?: number; checklistDir?: string; checklist?: string } = {}): Promise<CheckOutcome> {
   const scan = await store.getScan(scanId);
   if (!scan) throw new ConfigError(`ไม่พบการสแกน ${scanId} ในฐานข้อมูล ${store.location}`, `scan ${scanId} is not in ${store.location}; list scans with \`oit history\``);
   if (scan.prunedAt) {
@@ -38,15 +40,41 @@ export async function judgeStoredScan(store: ScanStore, scanId: string, options:
       `scan ${scanId} was pruned (its pages are deleted), so it cannot be re-judged; its stored result is still in \`oit history\``,
     );
   }
-  const loaded = loadChecklist(options.year ?? scan.checklistYear, options.checklistDir);
+  const loaded = checklistOfScan(scan, options);
   const [pages, links, overrides] = await Promise.all([
     store.listPages(scanId, { withHtml: true }),
     store.listLinks(scanId),
     store.listOverrides(scan.site, loaded.checklist.year),
   ]);
-  const items = judge({ checklist: loaded.checklist, startUrl: scan.site, pages, links, overrides: checkOverrideEvidence(overrides, pages) });
+  // A site of which nothing opened is not judged: every item is `error` with the start page's cause.
+  const startPage = pages.find((p) => p.url === scan.site);
+  const unreachable = siteProblem(scan.site, pages, startPage ? undefined : await startFrontierState(store, scanId, scan.site));
+  const items = unreachable
+    ? unreachableItems(loaded.checklist, unreachable)
+    : judge({ checklist: loaded.checklist, startUrl: scan.site, pages, links, overrides: checkOverrideEvidence(overrides, pages) });
   const judgedScan = { ...scan, checklistId: loaded.checklist.id, checklistYear: loaded.checklist.year, checklistHash: loaded.hash };
-  const result: ScanResult = { ...buildScanResult(judgedScan, loaded.checklist, items), deadLinks: deadLinks(pages) };
+  const built = buildScanResult(judgedScan, loaded.checklist, items, unreachable);
+  const assessment = describeAssessmentYear({
+    date: new Date(scan.startedAt),
+    checklistId: loaded.checklist.id,
+    checklistYear: loaded.checklist.year,
+    confidence: loaded.checklist.confidence,
+    chosen: loaded.chosen,
+    ...(loaded.userFile ? { file: loaded.userFile } : {}),
+  });
+  const result: ScanResult = {
+    ...built,
+    checklist: { ...built.checklist, ...(loaded.userFile ? { file: loaded.userFile } : {}) },
+    assessment: { ...assessment },
+    deadLinks: deadLinks(pages),
+  };
   await store.saveResults(scanId, items, result);
   return { scanId, result };
+}
+
+/** The start URL's frontier state, to tell "robots.txt disallowed it" from "never fetched" (stores that list their frontier). */
+async function startFrontierState(store: ScanStore, scanId: string, url: string): Promise<string | undefined> {
+  if (!store.listFrontier) return undefined;
+  const rows = await store.listFrontier(scanId);
+  return rows.find((r) => r.url === url)?.state;
 }

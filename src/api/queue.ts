@@ -6,6 +6,7 @@ import { isPostgresUrl, withStore } from '../store/index.js';
 import { redactUrl } from '../store/pg-store.js';
 import { adoptEarlierAttempt } from './queue-resume.js';
 import { parseStartUrl, scanSite } from './scan-site.js';
+import { unreachableOf } from '../check/scan-result.js';
 
 /**
  * The national-scale job queue: pg-boss on the same PostgreSQL database as the store. One job per
@@ -215,6 +216,8 @@ export interface WorkerEvent {
   error?: string;
   /** The scan continued an earlier try's scan of this job. */
   resumed?: boolean;
+  /** The site could not be read (a result, not a failure): why, in Thai and English. */
+  unreachable?: { th: string; en: string };
 }
 
 export interface WorkerOptions {
@@ -266,7 +269,11 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       });
       summary.completed++;
       await scheduleNext(boss, job);
-      options.onEvent?.({ type: 'done', jobId: job.id, name, url, scanId: outcome.scanId, oit: outcome.result.oit.score, ...(resumeScanId ? { resumed: true } : {}) });
+      const down = unreachableOf(outcome.result);
+      options.onEvent?.({
+        type: 'done', jobId: job.id, name, url, scanId: outcome.scanId, oit: outcome.result.oit.score,
+        ...(resumeScanId ? { resumed: true } : {}), ...(down ? { unreachable: { th: down.th, en: down.en } } : {}),
+      });
       return { scanId: outcome.scanId, oit: outcome.result.oit.score };
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);

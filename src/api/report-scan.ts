@@ -1,10 +1,10 @@
-import { loadChecklist } from '../checklist/load.js';
 import { ScanResultSchema, type ScanResult } from '../check/scan-result.js';
 import { ConfigError } from '../errors.js';
 import type { TrendPoint } from '../report/view-model.js';
 import { writeReports } from '../report/write.js';
 import type { ScanStore } from '../store/index.js';
 import { join } from 'node:path';
+import { checklistOfResult } from './scan-checklist.js';
 
 export async function storedResult(store: ScanStore, scanId: string): Promise<ScanResult | undefined> {
   const stored = await store.getResults(scanId);
@@ -19,7 +19,7 @@ export async function loadJudgedScan(store: ScanStore, scanId: string, checklist
   if (!result) {
     throw new ConfigError(`การสแกน ${scanId} ยังไม่ได้ตรวจผล — รัน oit check --scan ${scanId} ก่อน`, `scan ${scanId} has not been judged yet; run \`oit check --scan ${scanId}\` first`);
   }
-  const { checklist } = loadChecklist(result.checklist.year, checklistDir);
+  const { checklist } = checklistOfResult(result, checklistDir);
   return { scan, result, checklist };
 }
 

@@ -1,7 +1,7 @@
 import { relative, sep } from 'node:path';
 import PQueue from 'p-queue';
 import { diffScans, deadLinksOf, type ScanDiff } from '../check/diff.js';
-import type { ScanResult } from '../check/scan-result.js';
+import { unreachableOf, type ScanResult } from '../check/scan-result.js';
 import { readRunFile, resolveConfig } from '../config/load.js';
 import type { ScanConfig, ScanConfigInput, SiteConfig } from '../config/schema.js';
 import type { CrawlEventListener } from '../crawl/types.js';
@@ -140,7 +140,7 @@ function notifyPayload(o: SiteRunOutcome): NotifyPayload {
     oit: r?.oit.score ?? null,
     previousOit: o.diff?.before.oit ?? null,
     change: o.diff?.oitDelta ?? null,
-    notPassed: r ? r.items.filter((i) => i.status !== 'pass').map((i) => i.code) : [],
+    notPassed: r && !unreachable(r) ? r.items.filter((i) => i.status !== 'pass').map((i) => i.code) : [],
     regressed: o.diff?.regressed.map((c) => c.code) ?? [],
     improved: o.diff?.improved.map((c) => c.code) ?? [],
     newDeadLinks: o.diff?.newDeadLinks?.map((d) => d.url) ?? [],
@@ -152,13 +152,15 @@ function notifyPayload(o: SiteRunOutcome): NotifyPayload {
 
 /** The start page itself did not open: the site was down or blocked us. */
 export function unreachable(r: ScanResult): boolean {
-  return (deadLinksOf(r) ?? []).some((d) => d.url === r.site);
+  // Results written before oit recorded `unreachable` show it only as the start URL among the dead links.
+  return unreachableOf(r) !== undefined || (deadLinksOf(r) ?? []).some((d) => d.url === r.site);
 }
 
 async function indexEntry(store: ScanStore, site: SiteConfig, out: string, ran: SiteRunOutcome | undefined): Promise<IndexSite> {
   const href = parseStartUrl(site.url).href;
   const [current, previous] = await judgedScans(store, { site: href }, 2);
   const r = current?.result;
+  const down = r ? unreachable(r) : false;
   const diff = r && previous ? diffScans(previous.result, r) : undefined;
   const oit = r?.oit.score ?? null;
   const previousOit = previous?.result.oit.score ?? null;
@@ -173,14 +175,15 @@ async function indexEntry(store: ScanStore, site: SiteConfig, out: string, ran: 
     previousOit,
     change: oit !== null && previousOit !== null ? Math.round((oit - previousOit) * 100) / 100 : null,
     trend: trendOf(oit, previousOit),
-    passed: r ? r.items.filter((i) => i.status === 'pass').length : null,
-    items: r ? r.items.length : null,
-    gaps: r ? r.items.filter((i) => i.status !== 'pass').map((i) => ({ code: i.code, title: i.title, status: i.status })) : [],
+    // An unreachable site has no gap list: nothing was looked at.
+    passed: r && !down ? r.items.filter((i) => i.status === 'pass').length : null,
+    items: r && !down ? r.items.length : null,
+    gaps: r && !down ? r.items.filter((i) => i.status !== 'pass').map((i) => ({ code: i.code, title: i.title, status: i.status })) : [],
     regressed: diff?.regressed.map((c) => c.code) ?? [],
     improved: diff?.improved.map((c) => c.code) ?? [],
     pagesFetched: r?.scan.pagesFetched ?? 0,
     errors: r?.scan.errors ?? 0,
-    unreachable: r ? unreachable(r) : false,
+    unreachable: down,
     report,
     ...(ran?.error ? { error: ran.error } : {}),
   };

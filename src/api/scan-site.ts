@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { loadChecklist, defaultYear } from '../checklist/load.js';
+import { chooseChecklist } from '../checklist/load.js';
 import type { ScanConfig } from '../config/schema.js';
 import { crawl } from '../crawl/index.js';
 import type { CrawlEventListener } from '../crawl/types.js';
@@ -9,6 +9,7 @@ import type { ScanRecord } from '../store/types.js';
 import { TOOL_VERSION } from '../version.js';
 import { judgeStoredScan, type CheckOutcome } from './check-scan.js';
 import { reportStoredScan } from './report-scan.js';
+import { assertResumable, currentRunner, prepareHandScan } from './stale-scans.js';
 
 /** All inputs of one site scan. Serialisable except `onEvent`/`signal`, so a job queue can carry it. */
 export interface ScanJob {
@@ -16,6 +17,8 @@ export interface ScanJob {
   config: ScanConfig;
   /** Continue this interrupted scan instead of starting a new one. */
   resumeScanId?: string;
+  /** Continue the site's latest interrupted scan (`oit scan <url> --resume` without an id). */
+  resumeLatest?: boolean;
   /** The queue job running this scan, recorded on the scan so the job's retry can find and resume it. */
   jobId?: string;
   onEvent?: CrawlEventListener;
@@ -40,6 +43,14 @@ export function parseStartUrl(raw: string): URL {
     throw new ConfigError(`รองรับเฉพาะ http และ https: "${raw}"`, `only http and https URLs can be scanned: "${raw}"`);
   }
   if (!url.hostname) throw new ConfigError(`URL ไม่มีชื่อโฮสต์: "${raw}"`, `URL has no host: "${raw}"`);
+  // Typed without a scheme, a bare word ("not-a-url") is a mistake, not a host to look up; an intranet
+  // name still works with an explicit http:// or https://.
+  if (withScheme !== raw && !/[.:]/.test(url.hostname) && url.hostname !== 'localhost') {
+    throw new ConfigError(
+      `"${raw}" ไม่ใช่ที่อยู่เว็บไซต์ — ตัวอย่าง: www.example.go.th หรือ https://www.example.go.th/`,
+      `"${raw}" is not a web address; example: www.example.go.th or https://www.example.go.th/`,
+    );
+  }
   url.hash = '';
   return url;
 }
@@ -56,14 +67,22 @@ export function newScanId(now = new Date()): string {
  */
 export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise<ScanOutcome> {
   const start = parseStartUrl(job.url);
-  const year = job.config.year ?? defaultYear(new Date(), job.config.checklistDir);
-  const { checklist, hash } = loadChecklist(year, job.config.checklistDir);
+  const { checklist, hash, chosen } = chooseChecklist({ year: job.config.year, file: job.config.checklist, dir: job.config.checklistDir });
+  const year = checklist.year;
   const store = injectedStore ?? (await openStore(job.config.db));
   try {
     let scan: ScanRecord | undefined;
-    if (job.resumeScanId) {
-      scan = await store.getScan(job.resumeScanId);
-      if (!scan) throw new ConfigError(`ไม่พบการสแกน ${job.resumeScanId} ในฐานข้อมูล`, `scan ${job.resumeScanId} is not in the database`);
+    // A hand-started scan (no queue job) settles scans a killed oit left running, and says when one can be resumed.
+    const hand = job.jobId ? {} : await prepareHandScan(store, start.href, { resumeLatest: job.resumeLatest });
+    if (hand.notice) job.onEvent?.({ type: 'warning', message: hand.notice });
+    const resumeScanId = job.resumeScanId ?? hand.resumeScanId;
+    if (resumeScanId) {
+      scan = await store.getScan(resumeScanId);
+      if (!scan) throw new ConfigError(`ไม่พบการสแกน ${resumeScanId} ในฐานข้อมูล`, `scan ${resumeScanId} is not in the database`);
+      if (!job.jobId) {
+        assertResumable(scan);
+        await store.updateScan(scan.id, { state: 'running', config: { ...scan.config, runner: currentRunner() } });
+      }
     } else {
       scan = await store.createScan({
         id: newScanId(),
@@ -74,7 +93,8 @@ export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise
         checklistId: checklist.id,
         checklistYear: checklist.year,
         checklistHash: hash,
-        config: { ...job.config, year },
+        // How the checklist was chosen travels with the scan: results name the assessment year honestly.
+        config: { ...job.config, year, checklistChoice: chosen, ...(job.jobId ? {} : { runner: currentRunner() }) },
         ...(job.jobId ? { jobId: job.jobId } : {}),
       });
     }
@@ -82,7 +102,7 @@ export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise
     let stats;
     try {
       stats = await crawl(
-        { scanId: scan.id, startUrl: scan.site, config: job.config, resume: Boolean(job.resumeScanId), signal: job.signal },
+        { scanId: scan.id, startUrl: scan.site, config: job.config, resume: Boolean(resumeScanId), signal: job.signal },
         store,
         job.onEvent,
       );

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { loadChecklist } from '../checklist/load.js';
-import { ScanResultSchema } from '../check/scan-result.js';
+import { checklistOfResult } from './scan-checklist.js';
+import { ScanResultSchema, unreachableOf, type ScanResult } from '../check/scan-result.js';
 import { round2, scoreIta, scoreOit, type Grade } from '../check/score.js';
 import { ConfigError } from '../errors.js';
 import type { ItemStatus } from '../store/types.js';
@@ -51,8 +51,9 @@ export function scoreResultFile(file: string, options: ScoreOptions): ScoreRepor
     );
   }
   const result = parsed.data;
+  refuseUnreachable(result, file);
   // Recompute from item statuses rather than trusting a stored number: the file may have been edited.
-  const { checklist } = loadChecklist(result.checklist.year, options.checklistDir);
+  const { checklist } = checklistOfResult(result, options.checklistDir);
   const statuses = new Map<string, ItemStatus>(result.items.map((i) => [i.code, i.status]));
   const unknownCodes = result.items.map((i) => i.code).filter((c) => !checklist.items.some((it) => it.code === c));
   if (unknownCodes.length) {
@@ -69,4 +70,14 @@ export function scoreResultFile(file: string, options: ScoreOptions): ScoreRepor
     oit: { score: round2(ita.oit) },
     ita: { score: round2(ita.ita), grade: ita.grade, pass: ita.pass },
   };
+}
+
+/** A result of a site that could not be read has no OIT score: an ITA total from it would be invented. */
+export function refuseUnreachable(result: ScanResult, what: string): void {
+  const down = unreachableOf(result);
+  if (!down) return;
+  throw new ConfigError(
+    `${what}: ไม่มีคะแนน OIT เพราะ${down.th.replace(/ จึง.*$/, '')} — แก้ปัญหาแล้วสแกนใหม่`,
+    `${what} has no OIT score: ${down.en.replace(/; no item.*$/, '')}; fix it and scan again`,
+  );
 }

@@ -3,7 +3,7 @@
  * report's "what changed" section and the multi-site index. Pure: two results in, a diff out.
  */
 import type { ItemStatus } from '../store/types.js';
-import type { ScanResult } from './scan-result.js';
+import { unreachableOf, type ScanResult } from './scan-result.js';
 
 /** A URL the crawl could not open (no response, or HTTP 4xx/5xx), as recorded in a result's `deadLinks`. */
 export interface DeadLink {
@@ -78,7 +78,9 @@ export function diffScans(before: ScanResult, after: ScanResult): ScanDiff {
   const regressed: ItemChange[] = [];
   const improved: ItemChange[] = [];
   const urlChanged: ItemChange[] = [];
-  for (const now of [...after.items].sort((a, b) => codeNumber(a.code) - codeNumber(b.code))) {
+  // An unreachable scan judged nothing: its all-`error` items are neither losses nor gains.
+  const comparable = !unreachableOf(before) && !unreachableOf(after);
+  for (const now of (comparable ? [...after.items] : ([] as Item[])).sort((a, b) => codeNumber(a.code) - codeNumber(b.code))) {
     const prev = was.get(key(now));
     const change: ItemChange = {
       code: now.code,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Checklist } from '../checklist/schema.js';
 import type { ItemResult, ScanRecord } from '../store/types.js';
+import type { Unreachable } from './reachability.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { round2, scoreOit } from './score.js';
 
@@ -43,13 +44,24 @@ export const ScanResultSchema = z.looseObject({
   subIndicators: z.array(z.looseObject({ id: z.string(), title: z.string(), indicator: z.string(), score: z.number().nullable(), items: z.number(), passed: z.number() })),
   indicators: z.array(z.looseObject({ id: z.string(), title: z.string(), score: z.number().nullable() })),
   oit: z.looseObject({ score: z.number().nullable() }),
+  /** Set when the start page did not open: every item is `error` and every score null ("not scored"). */
+  /** Which assessment year the scan's date falls in and how the checklist was chosen for it. */
+  assessment: z.looseObject({ year: z.number().int(), checklistYear: z.number().int(), chosen: z.string(), fallback: z.boolean(), th: z.string(), en: z.string() }).optional(),
+  unreachable: z.looseObject({ url: z.string(), cause: z.string(), status: z.number(), detail: z.string(), th: z.string(), en: z.string() }).optional(),
 });
 export type ScanResult = z.infer<typeof ScanResultSchema>;
 
 const out = (x: number) => (Number.isNaN(x) ? null : round2(x));
 
-export function buildScanResult(scan: ScanRecord, checklist: Checklist, items: ItemResult[]): ScanResult {
+/** The unreachable record of a result (results written before oit recorded it have none). */
+export function unreachableOf(result: ScanResult): Unreachable | undefined {
+  return (result.unreachable as Unreachable | undefined) ?? undefined;
+}
+
+export function buildScanResult(scan: ScanRecord, checklist: Checklist, items: ItemResult[], unreachable?: Unreachable): ScanResult {
   const score = scoreOit(checklist, new Map(items.map((i) => [i.code, i.status])));
+  // Nothing was read: a score of 0 would be an invented verdict, so every score is null.
+  const scored = (x: number) => (unreachable ? null : out(x));
   return {
     schema: SCAN_RESULT_SCHEMA_ID,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -70,8 +82,9 @@ export function buildScanResult(scan: ScanRecord, checklist: Checklist, items: I
       errors: scan.stats.errors,
     },
     items: items.map((i) => ({ ...i, evidence: i.evidence.map((e) => ({ ...e })) })),
-    subIndicators: score.subIndicators.map((s) => ({ ...s, score: out(s.score) })),
-    indicators: score.indicators.map((i) => ({ ...i, score: out(i.score) })),
-    oit: { score: out(score.oit) },
+    subIndicators: score.subIndicators.map((s) => ({ ...s, score: scored(s.score) })),
+    indicators: score.indicators.map((i) => ({ ...i, score: scored(i.score) })),
+    oit: { score: scored(score.oit) },
+    ...(unreachable ? { unreachable: { ...unreachable } } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { ChecklistError } from '../errors.js';
+import { assessmentYearOf, type ChecklistChoice } from './assessment-year.js';
 import { Checklist } from './schema.js';
 
 /** checklists/ at the package root, found from this file whether it runs from src/ or dist/. */
@@ -113,12 +114,32 @@ export function loadChecklist(year: number, dir = defaultChecklistDir()): Loaded
 
 /**
  * The assessment year whose checklist we know best for "now": ITA of FY Y is assessed during FY Y
- * (1 Oct Y-1 … 30 Sep Y). If that year's checklist is missing we fall back to the newest one we have.
+ * (1 Oct Y-1 … 30 Sep Y). If that year's checklist is missing we fall back to the newest one we have
+ * (describeAssessmentYear says so to the user).
  */
 export function defaultYear(now = new Date(), dir = defaultChecklistDir()): number {
-  const be = now.getFullYear() + 543 + (now.getMonth() >= 9 ? 1 : 0);
+  const be = assessmentYearOf(now);
   const years = availableYears(dir);
   if (years.includes(be)) return be;
   const older = years.filter((y) => y <= be);
   return older.length ? Math.max(...older) : Math.max(...years);
+}
+
+export interface ChosenChecklist extends LoadedChecklist {
+  chosen: ChecklistChoice;
+}
+
+/**
+ * The checklist a scan uses: a user's own file (`--checklist`), a shipped year (`--year`), or the
+ * shipped checklist standing for today's assessment year. A file and a year together are ambiguous.
+ */
+export function chooseChecklist(options: { year?: number; file?: string; dir?: string; now?: Date }): ChosenChecklist {
+  if (options.file) {
+    if (options.year !== undefined) {
+      throw new ChecklistError('ใช้ --checklist หรือ --year อย่างใดอย่างหนึ่ง', 'use either --checklist <file> or --year, not both (the file names its own year)');
+    }
+    return { ...loadChecklistFile(options.file), chosen: 'file' };
+  }
+  if (options.year !== undefined) return { ...loadChecklist(options.year, options.dir), chosen: 'year' };
+  return { ...loadChecklist(defaultYear(options.now ?? new Date(), options.dir), options.dir), chosen: 'default' };
 }

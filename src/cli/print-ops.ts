@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../api/history.js';
 import type { SiteRunOutcome } from '../api/run-sites.js';
 import { deadLinksOf, type ScanDiff } from '../check/diff.js';
+import { unreachableOf } from '../check/scan-result.js';
 import { STATUS_TH } from './messages.js';
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '–' : n.toFixed(2));
@@ -10,18 +11,20 @@ const signed = (n: number) => (n > 0 ? '+' : '') + n.toFixed(2);
 export function formatSiteOutcome(o: SiteRunOutcome): string {
   if (o.error || !o.result) return `✗ ${o.site.name}: ตรวจไม่สำเร็จ / scan failed — ${o.error ?? 'no result'}`;
   const r = o.result;
+  const down = unreachableOf(r);
+  if (down) return `✗ ${o.site.name}: ${down.th}\n    ${down.en}\n    ${o.reportDir}/report.html`;
   const notPassed = r.items.filter((i) => i.status !== 'pass').map((i) => i.code);
   const change = o.diff?.oitDelta;
   const arrow = change === undefined || change === null ? '' : change > 0 ? ` ▲ ${signed(change)}` : change < 0 ? ` ▼ ${signed(change)}` : ' ＝';
   const regressed = o.diff?.regressed.length ? ` · แย่ลง / regressed: ${o.diff.regressed.map((c) => c.code).join(', ')}` : '';
   const gaps = notPassed.length ? `ไม่ผ่าน ${notPassed.length} ข้อ / not passed: ${notPassed.slice(0, 12).join(', ')}${notPassed.length > 12 ? ', …' : ''}` : 'ผ่านทุกข้อ / all passed';
   const homeDown = (deadLinksOf(r) ?? []).find((d) => d.url === r.site);
-  const down = homeDown
+  const downText = homeDown
     ? ` · เปิดหน้าแรกไม่ได้ / home page did not open (${homeDown.status ? `HTTP ${homeDown.status}` : (homeDown.error ?? 'no response')})`
     : r.scan.errors > 0
       ? ` · ข้อผิดพลาดในการอ่านเว็บ / fetch errors: ${r.scan.errors}`
       : '';
-  return `${notPassed.length ? '•' : '✓'} ${o.site.name}: OIT ${fmt(r.oit.score)}${arrow} · ${gaps}${regressed}${down}\n    ${o.reportDir}/report.html`;
+  return `${notPassed.length ? '•' : '✓'} ${o.site.name}: OIT ${fmt(r.oit.score)}${arrow} · ${gaps}${regressed}${downText}\n    ${o.reportDir}/report.html`;
 }
 
 export function formatHistory(entries: HistoryEntry[]): string {

@@ -1,13 +1,19 @@
-import type { ScanResult } from '../check/scan-result.js';
+import { unreachableOf, type ScanResult } from '../check/scan-result.js';
 import { CONFIDENCE_TH, STATUS_TH } from './messages.js';
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(2));
 
 /** The summary an officer reads in the terminal: scores, then what is not passed and why. */
 export function formatResult(result: ScanResult): string {
+  const down = unreachableOf(result);
+  // Nothing was read: one message, no scores, no gap list.
+  if (down) return formatUnreachable(down);
   const lines: string[] = [];
   lines.push(`เว็บไซต์ / site: ${result.site}`);
   lines.push(`checklist: ${result.checklist.id} — ${CONFIDENCE_TH[result.checklist.confidence] ?? result.checklist.confidence}`);
+  const year = (result.assessment as { th?: string; en?: string; fallback?: boolean } | undefined) ?? undefined;
+  if (year?.th) lines.push(year.th);
+  if (year?.fallback && year.en) lines.push(year.en);
   lines.push(`หน้าเว็บ ${result.scan.pagesFetched} · เอกสาร ${result.scan.documentsFetched} · ข้อผิดพลาด ${result.scan.errors}`);
   lines.push('');
   for (const ind of result.indicators) {
@@ -29,4 +35,9 @@ export function formatResult(result: ScanResult): string {
     }
   }
   return lines.join('\n');
+}
+
+/** The one message for a site oit could not read (CLI exit 1). */
+export function formatUnreachable(down: { th: string; en: string }): string {
+  return `oit: ${down.th}\n     ${down.en}`;
 }

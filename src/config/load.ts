@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ZodError, type z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { RUN_FILE_KEYS, RunFileExtras, ScanConfig, type ScanConfigInput, type SiteConfig } from './schema.js';
@@ -135,12 +135,23 @@ export function resolveConfig(sources: ConfigSources = {}): ScanConfig {
   ];
   const merged: Record<string, unknown> = {};
   const origin: Record<string, string> = {};
-  for (const [name, values] of layers) {
+  const level: Record<string, number> = {};
+  layers.forEach(([name, values], i) => {
     for (const [k, v] of Object.entries(values)) {
       merged[k] = v;
       origin[k] = name;
+      level[k] = i;
     }
+  });
+  // `checklist` (a file) and `year` name the same thing: the one set on the higher layer wins (a
+  // --checklist flag over the file's "year"); set on the same layer they are refused later as ambiguous.
+  if (merged.checklist !== undefined && merged.year !== undefined && level.checklist !== level.year) {
+    delete merged[level.checklist! > level.year! ? 'year' : 'checklist'];
   }
+  // A checklist path written in a config file is relative to that file, not to where oit runs.
+  if (typeof merged.checklist === 'string' && sources.file && origin.checklist?.startsWith(fileName)) {
+    merged.checklist = resolve(dirname(resolve(sources.file)), merged.checklist);
+  } else if (typeof merged.checklist === 'string') merged.checklist = resolve(merged.checklist);
   try {
     return ScanConfig.parse(merged);
   } catch (e) {

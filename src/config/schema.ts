@@ -14,6 +14,8 @@ export const ScanConfig = z
     year: z.number().int().min(2560).max(2600).optional(),
     /** Folder of checklist files; default: the package's checklists/. */
     checklistDir: z.string().optional(),
+    /** A user's own checklist file (the NACC's list of their year in the project's format); replaces `year`. */
+    checklist: z.string().min(1).optional(),
     maxPages: z.number().int().positive().default(3000),
     maxDepth: z.number().int().min(0).default(8),
     /** Parallel requests to the site. */

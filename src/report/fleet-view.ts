@@ -88,7 +88,8 @@ const displayName = (s: FleetSite) => s.name ?? s.host;
  * worst case is hidden there), then the lowest OIT score; ties by name.
  */
 export function sortFleetSites(sites: FleetSite[]): FleetSite[] {
-  const rank = (s: FleetSite) => s.latest?.oit ?? -1;
+  // No result first, then sites not read (unreachable: not scored), then the lowest score.
+  const rank = (s: FleetSite) => (s.latest ? (s.latest.oit ?? -1) : -2);
   return [...sites].sort((a, b) => rank(a) - rank(b) || displayName(a).localeCompare(displayName(b)) || a.site.localeCompare(b.site));
 }
 

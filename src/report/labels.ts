@@ -49,6 +49,8 @@ export interface Labels {
   gapsHeading: string;
   gapsIntro: string;
   noGaps: string;
+  unreachableHeading: string;
+  unreachableIntro: string;
   whatIsMissing: string;
   howToFix: string;
   requirement: string;
@@ -134,6 +136,8 @@ export const LABELS: Record<Lang, Labels> = {
     gapsHeading: 'รายการที่ต้องแก้ไข',
     gapsIntro: 'ทุกข้อที่ยังไม่ผ่าน เรียงจากข้อที่ไม่ผ่าน แล้วจึงข้อที่ต้องตรวจสอบ',
     noGaps: 'ไม่มี — ทุกข้อผ่าน',
+    unreachableHeading: 'อ่านเว็บไซต์ไม่ได้',
+    unreachableIntro: 'โปรแกรมเปิดหน้าแรกของเว็บไซต์ไม่ได้ จึงไม่ได้ตรวจข้อใด ไม่มีคะแนน และไม่มีรายการข้อที่ขาด แก้ปัญหาการเข้าถึงแล้วสแกนใหม่',
     whatIsMissing: 'สิ่งที่ขาด / เหตุผล',
     howToFix: 'วิธีแก้ไข',
     requirement: 'ผู้ประเมินต้องการ',
@@ -217,6 +221,8 @@ export const LABELS: Record<Lang, Labels> = {
     gapsHeading: 'What to fix',
     gapsIntro: 'Every item not passed: failures first, then items needing review.',
     noGaps: 'Nothing — every item passed.',
+    unreachableHeading: 'The site could not be read',
+    unreachableIntro: 'oit could not open the start page, so no item was checked: there is no score and no list of gaps. Fix the access problem and scan again.',
     whatIsMissing: 'What is missing / why',
     howToFix: 'How to fix',
     requirement: 'Graders require',

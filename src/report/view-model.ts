@@ -1,6 +1,6 @@
 import type { Checklist, ChecklistItem } from '../checklist/schema.js';
 import { diffScans } from '../check/diff.js';
-import type { ScanResult } from '../check/scan-result.js';
+import { unreachableOf, type ScanResult } from '../check/scan-result.js';
 import { PASS_MARK, scoreOit } from '../check/score.js';
 import type { ClickStep, ItemStatus, PageSnapshot } from '../store/types.js';
 import { codeNumber, fmt2, fmtSigned, formatDateTime, linkView, oneLine, pct, type LinkView } from './format.js';
@@ -134,6 +134,9 @@ export interface ReportView {
     confidenceLabel: string;
     warning?: string;
     warningClass: string;
+    /** Which assessment year the scan's date falls in, and whether this checklist stands in for it. */
+    assessment?: string;
+    assessmentClass: string;
     unknownItems: { code: string; title: string; note: string }[];
   };
   scan: { id: string; started: string; finished: string; pages: number; documents: number; errors: number };
@@ -147,6 +150,8 @@ export interface ReportView {
   crawl: { rows: CrawlProblemView[]; more?: string };
   diff?: DiffView;
   trend?: TrendView;
+  /** The start page did not open: the report says so instead of showing a gap list. */
+  unreachable?: { message: string };
   generatedBy: string;
 }
 
@@ -386,6 +391,7 @@ export function buildReportView(input: ReportInput): ReportView {
 
   const oitScore = result.oit.score;
   const trend = trendView(input.history, lang);
+  const down = unreachableOf(result);
   return {
     lang,
     t: staticLabels(l),
@@ -397,6 +403,8 @@ export function buildReportView(input: ReportInput): ReportView {
       confidenceLabel: CONFIDENCE_LABELS[lang][confidence],
       ...(warning ? { warning } : {}),
       warningClass: confidence === 'provisional' ? 'warning warning-strong' : 'warning',
+      ...(result.assessment ? { assessment: lang === 'th' ? result.assessment.th : result.assessment.en } : {}),
+      assessmentClass: result.assessment?.fallback ? 'warning' : 'muted',
       unknownItems: checklist.unknownItems.map((u) => ({ code: u.code, title: u.probableTitle ?? '', note: u.note })),
     },
     scan: {
@@ -411,9 +419,11 @@ export function buildReportView(input: ReportInput): ReportView {
     indicators,
     counts,
     totalItems: items.length,
-    gaps: gapItems(items, checklist).map(view),
+    // Nothing was read from an unreachable site: no gaps and nothing to review, only the one cause.
+    gaps: down ? [] : gapItems(items, checklist).map(view),
     withEvidence: items.filter((i) => i.evidence.length > 0 || i.urls.length > 0).map(view),
-    review: items.filter((i) => i.status === 'needs-review' || i.status === 'error').map(view),
+    review: down ? [] : items.filter((i) => i.status === 'needs-review' || i.status === 'error').map(view),
+    ...(down ? { unreachable: { message: lang === 'th' ? down.th : down.en } } : {}),
     crawl: crawlProblems(input.pages, lang),
     ...(input.previous ? { diff: diffView(result, input.previous, checklist, lang) } : {}),
     ...(trend ? { trend } : {}),

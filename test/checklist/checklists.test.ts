@@ -28,13 +28,16 @@ const SUBS_2565 = { '9.1': 9, '9.2': 8, '9.3': 7, '9.4': 4, '9.5': 5, '10.1': 8,
 const SUBS_2566 = { '9.1': 10, '9.2': 8, '9.3': 4, '9.4': 4, '9.5': 4, '10.1': 8, '10.2': 5 };
 
 describe('shipped checklists', () => {
-  it('has one valid file per year 2565–2568 with the expected confidence', () => {
-    expect([...byYear.keys()].sort()).toEqual(expect.arrayContaining([2565, 2566, 2567, 2568]));
+  it('has one valid file per year 2565–2569 with the expected confidence', () => {
+    expect([...byYear.keys()].sort()).toEqual(expect.arrayContaining([2565, 2566, 2567, 2568, 2569]));
     expect(get(2565).confidence).toBe('confirmed');
     expect(get(2566).confidence).toBe('confirmed');
     expect(get(2567).confidence).toBe('probable');
     expect(get(2568).confidence).toBe('provisional');
-    for (const y of [2565, 2566, 2567, 2568]) expect(loadChecklist(y).checklist.id).toBe(`ita-${y}`);
+    expect(get(2569).confidence).toBe('provisional');
+    // No 2570 file: nothing at all was found for 2570 (the research note explains why).
+    expect(byYear.has(2570)).toBe(false);
+    for (const y of [2565, 2566, 2567, 2568, 2569]) expect(loadChecklist(y).checklist.id).toBe(`ita-${y}`);
   });
 
   it('has the expected item counts per year and sub-indicator', () => {
@@ -44,7 +47,15 @@ describe('shipped checklists', () => {
       expect(get(y).items).toHaveLength(43);
       expect(perSub(get(y))).toEqual(SUBS_2566);
     }
-    expect(get(2568).items).toHaveLength(22);
+    // 2568 and 2569: 26 codes each, those whose title no source shows are unknown items, not checked.
+    expect(get(2568).items).toHaveLength(20);
+    expect(perSub(get(2568))).toEqual({ '9.1': 3, '9.2': 4, '9.3': 2, '9.4': 3, '9.5': 4, '10.1': 4 });
+    expect(get(2569).items).toHaveLength(23);
+    expect(perSub(get(2569))).toEqual({ '9.1': 3, '9.2': 4, '9.3': 2, '9.4': 3, '9.5': 4, '10.1': 3, '10.2': 4 });
+    for (const y of [2568, 2569]) {
+      const codes = [...get(y).items.map((i) => i.code), ...get(y).unknownItems.map((u) => u.code)];
+      expect(codes.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))).toEqual(Array.from({ length: 26 }, (_, n) => `O${n + 1}`));
+    }
   });
 
   it('numbers items O1..On contiguously for 2565–2567', () => {
@@ -122,13 +133,32 @@ describe('shipped checklists', () => {
     expect(o24.some((e) => e.kind === 'money')).toBe(true);
   });
 
-  it('marks 2568 as provisional with its unknown items explicit', () => {
+  it('marks 2568 as provisional with its unknown items explicit, titles and periods as the sources give them', () => {
     const cl = get(2568);
-    expect(cl.unknownItems.map((u) => u.code)).toEqual(['O2', 'O5', 'O6', 'O7']);
-    expect(cl.unknownItems.every((u) => u.probableTitle && u.note)).toBe(true);
-    expect(item(cl, 'O25').status).toBe('probable');
-    expect(item(cl, 'O26').status).toBe('probable');
-    expect(cl.notes.length).toBeGreaterThan(0);
+    expect(cl.unknownItems.map((u) => u.code)).toEqual(['O2', 'O5', 'O6', 'O7', 'O25', 'O26']);
+    expect(cl.unknownItems.every((u) => u.probableTitle && /GUESS/.test(u.note))).toBe(true);
+    expect(item(cl, 'O1').status).toBe('confirmed');
+    expect(cl.items.filter((i) => i.code !== 'O1').every((i) => i.status === 'probable')).toBe(true);
+    expect(item(cl, 'O10').title).toBe('E–Service');
+    expect(item(cl, 'O4').period).toBe('current-fy');
+    expect(item(cl, 'O13').period).toBe('previous-fy');
+    expect(item(cl, 'O24').period).toBe('previous-fy');
+    expect(item(cl, 'O19').period).toBe('current-or-previous-fy');
+    expect(cl.subIndicators.map((s) => s.id)).toEqual(['9.1', '9.2', '9.3', '9.4', '9.5', '10.1', '10.2']);
+    expect(cl.notes.some((n) => /ผ่านดี/.test(n) && /EIT/.test(n))).toBe(true);
+  });
+
+  it('ships 2569 as a single-source provisional list that differs from 2568 from O11 on', () => {
+    const cl = get(2569);
+    expect(cl.title).toMatch(/แหล่งเดียว/);
+    expect(cl.unknownItems.map((u) => u.code)).toEqual(['O2', 'O6', 'O7']);
+    expect(item(cl, 'O11').title).toBe('สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน');
+    expect(item(cl, 'O11').period).toBe('monthly');
+    expect(item(cl, 'O12').period).toBe('previous-fy');
+    expect(item(cl, 'O25').title).toBe('การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร');
+    expect(item(cl, 'O15').title).toBe('ประมวลจริยธรรมการขับเคลื่อนจริยธรรม');
+    expect(cl.notes.some((n) => /GUESS/.test(n) && /ตัวชี้วัดย่อย/.test(n))).toBe(true);
+    expect(cl.items.every((i) => i.status === 'probable')).toBe(true);
   });
 });
 

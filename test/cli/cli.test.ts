@@ -62,12 +62,13 @@ describe('oit checklists', () => {
     expect(r.stdout).toMatch(/2566\s+ita-2566\s+43/);
     expect(r.stdout).toMatch(/2567\s+ita-2567\s+43\s+.*probable/);
     expect(r.stdout).toMatch(/2568\s+ita-2568\s+\d+\s+.*provisional.*O2/);
+    expect(r.stdout).toMatch(/2569\s+ita-2569\s+23\s+.*provisional.*O2, O6, O7/);
   });
 
   it('prints JSON with --json', async () => {
     const r = await runCli(['checklists', '--json']);
     const list = JSON.parse(r.stdout) as { year: number; items: number }[];
-    expect(list.map((c) => c.year)).toEqual([2565, 2566, 2567, 2568]);
+    expect(list.map((c) => c.year)).toEqual([2565, 2566, 2567, 2568, 2569]);
     expect(list[0]!.items).toBe(43);
   });
 });

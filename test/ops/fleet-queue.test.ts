@@ -5,6 +5,7 @@ import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEAD_LETTER_QUEUE, enqueueSites, runWorker, SCAN_QUEUE, siteKey, type WorkerSummary } from '../../src/api/queue.js';
 import { storedResult } from '../../src/api/report-scan.js';
+import { unreachableOf } from '../../src/check/scan-result.js';
 import { resolveConfig } from '../../src/config/load.js';
 import { openStore } from '../../src/store/index.js';
 import { FAULT_START_PAGE, spreadFaults, startFleet, type Fleet } from '../helpers/fleet-sites.js';
@@ -119,11 +120,14 @@ describe.skipIf(pgMissing)(`a 50-site fleet through the queue${pgMissing ? ` (sk
         expect(result?.items, site.name).toHaveLength(43);
         const start = await store.getPage(scan.id, siteKey(site.url));
         if (site.fault && site.fault !== 'slow') {
-          // Unreachable or broken: recorded as the start page's status and error, scored 0.
+          // Unreachable or broken: recorded as the start page's status and error; not scored (issue 16),
+          // every item `error` with the cause instead of invented verdicts.
           const want = FAULT_START_PAGE[site.fault];
           expect({ site: site.name, status: start?.status }).toEqual({ site: site.name, status: want.status });
           expect(start?.error ?? '', site.name).toMatch(want.error);
-          expect(result!.oit.score, site.name).toBe(0);
+          expect(result!.oit.score, site.name).toBeNull();
+          expect(unreachableOf(result!)?.url, site.name).toBe(siteKey(site.url));
+          expect(result!.items.every((i) => i.status === 'error'), site.name).toBe(true);
           continue;
         }
         expect(start?.status, site.name).toBe(200);

@@ -173,7 +173,8 @@ function checkFleet(fleet: Fleet, report: FleetReport, built: Built) {
   expect(c.scans).toBe(3);
 
   const d = bySite(fleet, downUrl);
-  expect(d.latest).toMatchObject({ scanId: built.d, unreachable: true });
+  expect(d.latest).toMatchObject({ scanId: built.d, unreachable: true, oit: null });
+  expect(Object.values(d.latest!.statuses).every((s) => s === 'error')).toBe(true);
   expect(d.failures).toBe(0);
 
   const e = bySite(fleet, NEVER_URL);

@@ -108,6 +108,11 @@ describe.skipIf(pgMissing)(`the scan queue on PostgreSQL${pgMissing ? ` (skipped
       }
       const downScan = (await store.listScans({ site: siteKey(downUrl) }))[0]!;
       expect((await store.listPages(downScan.id))[0]?.status).toBe(0);
+      // A site that is down completes its job as "unreachable": not scored, not a score of 0.
+      const downResult = (await store.getResults(downScan.id))!.summary as { oit: { score: unknown }; unreachable?: { cause: string } };
+      expect(downResult.oit.score).toBeNull();
+      expect(downResult.unreachable?.cause).toBe('refused');
+      expect(events.find((e) => e.type === 'done' && e.url === downUrl)).toMatchObject({ oit: null, unreachable: { en: expect.stringMatching(/connection was refused/) } });
     } finally {
       await store.close();
     }
