@@ -1,6 +1,7 @@
 import { loadChecklist } from '../checklist/load.js';
 import type { DeadLink } from '../check/diff.js';
 import { judge } from '../check/judge.js';
+import { withWrittenUrls, writtenUrls } from '../check/as-written.js';
 import { checkOverrideEvidence } from '../check/overrides.js';
 import { buildScanResult, type ScanResult } from '../check/scan-result.js';
 import { ConfigError } from '../errors.js';
@@ -44,7 +45,9 @@ export async function judgeStoredScan(store: ScanStore, scanId: string, options:
     store.listLinks(scanId),
     store.listOverrides(scan.site, loaded.checklist.year),
   ]);
-  const items = judge({ checklist: loaded.checklist, startUrl: scan.site, pages, links, overrides: checkOverrideEvidence(overrides, pages) });
+  const judged = judge({ checklist: loaded.checklist, startUrl: scan.site, pages, links, overrides: checkOverrideEvidence(overrides, pages) });
+  // Reported as the site links them (the judge compares normalised URLs only).
+  const items = withWrittenUrls(judged, writtenUrls(pages));
   const judgedScan = { ...scan, checklistId: loaded.checklist.id, checklistYear: loaded.checklist.year, checklistHash: loaded.hash };
   const result: ScanResult = { ...buildScanResult(judgedScan, loaded.checklist, items), deadLinks: deadLinks(pages) };
   await store.saveResults(scanId, items, result);
