@@ -1,4 +1,5 @@
 import type { ScanResult } from '../check/scan-result.js';
+import { limitMessage } from '../crawl/limits.js';
 import { CONFIDENCE_TH, STATUS_TH } from './messages.js';
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(2));
@@ -9,6 +10,8 @@ export function formatResult(result: ScanResult): string {
   lines.push(`เว็บไซต์ / site: ${result.site}`);
   lines.push(`checklist: ${result.checklist.id} — ${CONFIDENCE_TH[result.checklist.confidence] ?? result.checklist.confidence}`);
   lines.push(`หน้าเว็บ ${result.scan.pagesFetched} · เอกสาร ${result.scan.documentsFetched} · ข้อผิดพลาด ${result.scan.errors}`);
+  // A limited crawl always says so: which limit, how many URLs it left, the flag to raise.
+  for (const hit of result.scan.limits ?? []) lines.push(`⚠ ${limitMessage(hit)}`);
   lines.push('');
   for (const ind of result.indicators) {
     lines.push(`ตัวชี้วัดที่ ${ind.id} ${ind.title}: ${fmt(ind.score)}`);
