@@ -28,6 +28,9 @@ export interface CrawlOutcome {
   order: string[];
   stats: ScanStats;
   items: ItemResult[];
+  /** Link graph of what was fetched: page → pages it links (normalised). */
+  graph: Map<string, string[]>;
+  start: string;
   ms: number;
 }
 
@@ -36,6 +39,8 @@ export interface FocusFigures {
   /** Fetches of the unlimited best-first crawl. */
   fetches: number;
   evidenceUrls: number;
+  /** Least possible last-evidence fetch number: evidence plus the pages on shortest paths to it. */
+  minimum: number;
   lastEvidence: { breadthFirst: number; bestFirst: number; breadthFirstPct: number; bestFirstPct: number };
   budgets: Array<{ pct: number; maxPages: number; fetched: number; differing: string[]; limited: boolean; breadthFirstDiffering?: string[] }>;
   seconds: number;
@@ -71,7 +76,9 @@ async function crawlOnce(site: FixtureSite, origin: string, order: CrawlDeps['or
     const stats = await crawl({ scanId: 'f', startUrl, config, checklist }, store, (e) => void (e.type === 'page' && fetched.push(e.url)), { order });
     const [pages, links] = await Promise.all([store.listPages('f', { withHtml: true }), store.listLinks('f')]);
     const items = judge({ checklist, startUrl, pages, links, overrides: [] });
-    return { order: fetched, stats, items, ms: Date.now() - t0 };
+    const graph = new Map<string, string[]>();
+    for (const l of links) if (!l.external) (graph.get(l.fromUrl) ?? graph.set(l.fromUrl, []).get(l.fromUrl)!).push(l.toUrl);
+    return { order: fetched, stats, items, graph, start: fetched[0] ?? startUrl, ms: Date.now() - t0 };
   } finally {
     await store.close();
   }
@@ -89,6 +96,25 @@ function lastEvidenceAt(order: string[], evidence: string[]): number {
 /** The evidence a scan relies on: the first URL of every passed item (the one an officer submits). */
 function evidenceOf(items: ItemResult[]): string[] {
   return [...new Set(items.filter((i) => i.status === 'pass' && i.urls[0]).map((i) => normalizeUrl(i.urls[0]!) ?? i.urls[0]!))];
+}
+
+/**
+ * The fewest fetches any crawl needs to hold every evidence URL: the evidence and the pages on a
+ * shortest link path from the start to each (a lower bound for the last-evidence fetch number).
+ */
+function minimumFetches(graph: Map<string, string[]>, start: string, evidence: string[]): number {
+  const parent = new Map<string, string | null>([[start, null]]);
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    for (const to of graph.get(queue[i]!) ?? []) {
+      if (parent.has(to)) continue;
+      parent.set(to, queue[i]!);
+      queue.push(to);
+    }
+  }
+  const needed = new Set<string>();
+  for (const e of evidence) for (let u: string | null | undefined = e; u && !needed.has(u); u = parent.get(u)) needed.add(u);
+  return needed.size;
 }
 
 function differing(a: ItemResult[], b: ItemResult[]): string[] {
@@ -117,6 +143,7 @@ export async function benchFocus(sites: FixtureSite[], options: FocusOptions = {
         site: site.name,
         fetches,
         evidenceUrls: evidence.length,
+        minimum: minimumFetches(best.graph, best.start, evidence),
         lastEvidence: { bestFirst: lb, breadthFirst: lf, bestFirstPct: pct(lb, fetches), breadthFirstPct: pct(lf, bfs.order.length) },
         budgets: [],
         seconds: 0,
@@ -143,11 +170,11 @@ export async function benchFocus(sites: FixtureSite[], options: FocusOptions = {
 
 export function formatFigures(f: FocusFigures): string {
   const lines = [
-    `${f.site}: ${f.fetches} fetches, ${f.evidenceUrls} evidence URLs (${f.seconds}s)`,
+    `${f.site}: ${f.fetches} fetches, ${f.evidenceUrls} evidence URLs, least possible last-evidence fetch ${f.minimum} (${Math.round((1000 * f.minimum) / Math.max(1, f.fetches)) / 10} %) (${f.seconds}s)`,
     `  last evidence URL at fetch: breadth-first ${f.lastEvidence.breadthFirst} (${f.lastEvidence.breadthFirstPct} %) · best-first ${f.lastEvidence.bestFirst} (${f.lastEvidence.bestFirstPct} %)`,
   ];
   for (const b of f.budgets) {
-    const same = b.differing.length ? `${b.differing.length} items differ: ${b.differing.join(', ')}` : 'same verdicts as unlimited';
+    const same = b.differing.length ? `${b.differing.length} items differ: ${b.differing.slice(0, 6).join(', ')}${b.differing.length > 6 ? ', …' : ''}` : 'same verdicts as unlimited';
     const bfs = b.breadthFirstDiffering ? ` · breadth-first at this budget: ${b.breadthFirstDiffering.length ? `${b.breadthFirstDiffering.length} items differ` : 'same verdicts'}` : '';
     lines.push(`  budget ${b.pct} % (${b.maxPages} pages, ${b.fetched} fetched${b.limited ? ', reported as limited' : ''}): ${same}${bfs}`);
   }

@@ -22,7 +22,7 @@ beforeAll(async () => {
   data = largePortal({ news: 300, albums: 10, photos: 8, months: 60, libraryDocs: 60, name: 'portal-test' });
   site = await startSite(await buildRoutes(data));
   // Evidence: every ITA page, item page, attachment page and ITA document of the portal.
-  evidence = Object.keys(data.routes).filter((p) => p.startsWith('/content/view/transparency') || p.startsWith('/uploads/') || /\/content\/view\/\d+\?cat=ita/.test(p));
+  evidence = Object.keys(data.routes).filter((p) => p.startsWith('/content/view/transparency') || p.startsWith('/uploads/') || /\/content\/view\/\d+\?lang=th&cat=ita/.test(p));
 }, 120_000);
 afterAll(async () => {
   await site?.close();
