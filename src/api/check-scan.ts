@@ -17,12 +17,12 @@ export interface CheckOutcome {
 const DEAD_LINK_LIMIT = 1000;
 
 /** URLs of the scan that did not open (no response, HTTP 4xx/5xx), with the page that linked to them. */
-export function deadLinks(pages: PageSnapshot[]): DeadLink[] {
+export function deadLinks(pages: PageSnapshot[], written: Map<string, string> = new Map()): DeadLink[] {
   return pages
     .filter((p) => p.status === 0 || p.status >= 400)
     .sort((a, b) => a.url.localeCompare(b.url))
     .slice(0, DEAD_LINK_LIMIT)
-    .map((p) => ({ url: p.url, status: p.status, ...(p.error ? { error: p.error } : {}), ...(p.referrer ? { from: p.referrer } : {}) }));
+    .map((p) => ({ url: written.get(p.url) ?? p.url, status: p.status, ...(p.error ? { error: p.error } : {}), ...(p.referrer ? { from: written.get(p.referrer) ?? p.referrer } : {}) }));
 }
 
 /**
@@ -47,9 +47,10 @@ export async function judgeStoredScan(store: ScanStore, scanId: string, options:
   ]);
   const judged = judge({ checklist: loaded.checklist, startUrl: scan.site, pages, links, overrides: checkOverrideEvidence(overrides, pages) });
   // Reported as the site links them (the judge compares normalised URLs only).
-  const items = withWrittenUrls(judged, writtenUrls(pages));
+  const written = writtenUrls(pages);
+  const items = withWrittenUrls(judged, written);
   const judgedScan = { ...scan, checklistId: loaded.checklist.id, checklistYear: loaded.checklist.year, checklistHash: loaded.hash };
-  const result: ScanResult = { ...buildScanResult(judgedScan, loaded.checklist, items), deadLinks: deadLinks(pages) };
+  const result: ScanResult = { ...buildScanResult(judgedScan, loaded.checklist, items), deadLinks: deadLinks(pages, written) };
   await store.saveResults(scanId, items, result);
   return { scanId, result };
 }
