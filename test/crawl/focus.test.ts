@@ -96,7 +96,9 @@ describe('best-first crawl of a large portal', () => {
     let asked = 0;
     const run = await crawlPortal({ untilEvidence: true }, 'best-first', async () => ++asked >= 1);
     expect(asked).toBe(1);
-    expect(run.order.length).toBeLessThan(25 + 5);
+    // Asked after 25 pages; fetching goes on while the caller judges (a few pages), then stops.
+    expect(run.order.length).toBeGreaterThanOrEqual(25);
+    expect(run.order.length).toBeLessThan(50);
     expect(run.stats.limits?.[0]).toMatchObject({ limit: 'until-evidence' });
     await run.store.close();
   }, 120_000);

@@ -107,8 +107,8 @@ export function largePortal(options: PortalOptions = {}): FixtureSite {
   }
 
   // Home, about, contact, a site map page that repeats the menu.
-  routes['/'] = page('หน้าหลัก', `<h1>ยินดีต้อนรับสู่เว็บไซต์ ${ORG}</h1><ul class="news-list">${Array.from({ length: Math.min(5, news) }, (_v, k) => `<li><a href="/news/view/${k + 1}">${EVENTS[k % EVENTS.length]}</a></li>`).join('')}</ul><p><a href="/news">ข่าวทั้งหมด</a> · <a href="/gallery">ภาพกิจกรรมทั้งหมด</a></p>`);
-  routes['/about'] = page('ข้อมูลหน่วยงาน', `<h1>ข้อมูลหน่วยงาน</h1><p>${ORG} สภาพทั่วไป และข้อมูลพื้นฐานของตำบล</p><p><a href="/index.php?option=com_content&amp;view=article&amp;id=5">ประวัติความเป็นมา</a></p>`);
+  routes['/'] = page('หน้าหลัก', `<h1>ยินดีต้อนรับสู่เว็บไซต์ ${ORG}</h1><ul class="news-list">${Array.from({ length: Math.min(5, news) }, (_v, k) => `<li><a href="/news/view/${k + 1}">${EVENTS[k % EVENTS.length]}</a></li>`).join('')}</ul><p><a href="/news">ข่าวทั้งหมด</a> · <a href="/gallery">ภาพกิจกรรมทั้งหมด</a> · <a href="/index.php?option=com_content&amp;view=article&amp;id=5">ประวัติความเป็นมา</a></p>`);
+  routes['/about'] = page('ข้อมูลหน่วยงาน', `<h1>ข้อมูลหน่วยงาน</h1><p>${ORG} สภาพทั่วไป และข้อมูลพื้นฐานของตำบล</p>`);
   // A Joomla-style link whose router reads the parameters in the order written.
   routes['/index.php?option=com_content&view=article&id=5'] = page('ประวัติความเป็นมา', `<h1>ประวัติความเป็นมา</h1><p>ตำบลด่านตั้งขึ้นเมื่อ พ.ศ. ๒๔๘๐</p>`);
   routes['/contact-us'] = page('ติดต่อเรา', `<h1>ติดต่อเรา</h1><p>${ORG} โทร ๐ ๔๕๘๒ ๖๑๒๓</p>`);
