@@ -86,7 +86,7 @@ const program = new Command('oit')
   .showHelpAfterError('(ดูวิธีใช้ด้วย --help / see --help)')
   .configureOutput({ outputError: (str, write) => write(`oit: ตัวเลือกไม่ถูกต้อง / ${str}`) });
 
-const SCAN_SETTINGS = ['year', 'checklist', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'include', 'exclude', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
+const SCAN_SETTINGS = ['year', 'checklist', 'db', 'out', 'maxPages', 'maxDepth', 'maxMinutes', 'untilEvidence', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'include', 'exclude', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
 
 program
   .command('scan')
@@ -99,6 +99,8 @@ program
   .option('--json <file>', 'เขียนผล oit-scan-result/1 ลงไฟล์นี้ด้วย / also write the result JSON here')
   .option('--max-pages <n>', 'จำนวนหน้าสูงสุด / page limit (default 3000)')
   .option('--max-depth <n>', 'ความลึกของลิงก์สูงสุด / link depth limit (default 8)')
+  .option('--max-minutes <n>', 'เวลาเก็บข้อมูลสูงสุด (นาที) / crawl time limit in minutes (default none)')
+  .option('--until-evidence', 'หยุดเมื่อพบหลักฐานครบทุกข้อหรือไม่เหลือลิงก์ที่น่าจะเป็นหลักฐาน / stop once every item has evidence or no promising link is left')
   .option('--concurrency <n>', 'จำนวนคำขอพร้อมกัน / parallel requests (default 8)')
   .option('--delay-ms <ms>', 'เว้นระหว่างคำขอ (มิลลิวินาที) / minimum gap between requests')
   .addOption(new Option('--render <mode>', 'ใช้เบราว์เซอร์แสดงผล JavaScript / browser rendering').choices(['auto', 'always', 'never']))
@@ -261,7 +263,7 @@ function positiveInt(raw: string | undefined, flag: string): number | undefined 
   return n;
 }
 
-const RUN_SETTINGS = ['year', 'checklist', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
+const RUN_SETTINGS = ['year', 'checklist', 'db', 'out', 'maxPages', 'maxDepth', 'maxMinutes', 'untilEvidence', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
 
 program
   .command('run')
@@ -275,6 +277,8 @@ program
   .option('--out <dir>', 'โฟลเดอร์รายงาน / reports folder')
   .option('--max-pages <n>', 'จำนวนหน้าสูงสุดต่อเว็บไซต์ / page limit per site')
   .option('--max-depth <n>', 'ความลึกของลิงก์สูงสุด / link depth limit')
+  .option('--max-minutes <n>', 'เวลาเก็บข้อมูลสูงสุด (นาที) / crawl time limit in minutes (default none)')
+  .option('--until-evidence', 'หยุดเมื่อพบหลักฐานครบทุกข้อหรือไม่เหลือลิงก์ที่น่าจะเป็นหลักฐาน / stop once every item has evidence or no promising link is left')
   .option('--concurrency <n>', 'จำนวนคำขอพร้อมกันต่อเว็บไซต์ / parallel requests per site')
   .option('--delay-ms <ms>', 'เว้นระหว่างคำขอ (มิลลิวินาที) / minimum gap between requests')
   .addOption(new Option('--render <mode>', 'ใช้เบราว์เซอร์แสดงผล JavaScript / browser rendering').choices(['auto', 'always', 'never']))
@@ -441,7 +445,7 @@ program
     process.exitCode = report.overall.notScanned === 0 && report.overall.withMissing === 0 ? EXIT.ok : EXIT.notPassed;
   });
 
-const QUEUE_SETTINGS = ['year', 'checklist', 'db', 'out', 'maxPages', 'maxDepth', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
+const QUEUE_SETTINGS = ['year', 'checklist', 'db', 'out', 'maxPages', 'maxDepth', 'maxMinutes', 'untilEvidence', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
 
 program
   .command('enqueue')
@@ -458,6 +462,8 @@ program
   .option('--out <dir>', 'โฟลเดอร์รายงาน (บนเครื่องที่สแกน) / reports folder (on the worker\'s machine)')
   .option('--max-pages <n>', 'จำนวนหน้าสูงสุดต่อเว็บไซต์ / page limit per site')
   .option('--max-depth <n>', 'ความลึกของลิงก์สูงสุด / link depth limit')
+  .option('--max-minutes <n>', 'เวลาเก็บข้อมูลสูงสุด (นาที) / crawl time limit in minutes (default none)')
+  .option('--until-evidence', 'หยุดเมื่อพบหลักฐานครบทุกข้อหรือไม่เหลือลิงก์ที่น่าจะเป็นหลักฐาน / stop once every item has evidence or no promising link is left')
   .option('--concurrency <n>', 'จำนวนคำขอพร้อมกันต่อเว็บไซต์ / parallel requests per site')
   .option('--delay-ms <ms>', 'เว้นระหว่างคำขอ (มิลลิวินาที) / minimum gap between requests')
   .addOption(new Option('--render <mode>', 'ใช้เบราว์เซอร์แสดงผล JavaScript / browser rendering').choices(['auto', 'always', 'never']))

@@ -2,6 +2,7 @@ import { describeAssessmentYear } from '../checklist/assessment-year.js';
 import type { DeadLink } from '../check/diff.js';
 import { judge } from '../check/judge.js';
 import { siteProblem, unreachableItems } from '../check/reachability.js';
+import { withWrittenUrls, writtenUrls } from '../check/as-written.js';
 import { checkOverrideEvidence } from '../check/overrides.js';
 import { buildScanResult, type ScanResult } from '../check/scan-result.js';
 import { ConfigError } from '../errors.js';
@@ -18,12 +19,12 @@ export interface CheckOutcome {
 const DEAD_LINK_LIMIT = 1000;
 
 /** URLs of the scan that did not open (no response, HTTP 4xx/5xx), with the page that linked to them. */
-export function deadLinks(pages: PageSnapshot[]): DeadLink[] {
+export function deadLinks(pages: PageSnapshot[], written: Map<string, string> = new Map()): DeadLink[] {
   return pages
     .filter((p) => p.status === 0 || p.status >= 400)
     .sort((a, b) => a.url.localeCompare(b.url))
     .slice(0, DEAD_LINK_LIMIT)
-    .map((p) => ({ url: p.url, status: p.status, ...(p.error ? { error: p.error } : {}), ...(p.referrer ? { from: p.referrer } : {}) }));
+    .map((p) => ({ url: written.get(p.url) ?? p.url, status: p.status, ...(p.error ? { error: p.error } : {}), ...(p.referrer ? { from: written.get(p.referrer) ?? p.referrer } : {}) }));
 }
 
 /**
@@ -49,9 +50,11 @@ export async function judgeStoredScan(store: ScanStore, scanId: string, options:
   // A site of which nothing opened is not judged: every item is `error` with the start page's cause.
   const startPage = pages.find((p) => p.url === scan.site);
   const unreachable = siteProblem(scan.site, pages, startPage ? undefined : await startFrontierState(store, scanId, scan.site));
+  // Reported as the site links them (the judge compares normalised URLs only).
+  const written = writtenUrls(pages);
   const items = unreachable
     ? unreachableItems(loaded.checklist, unreachable)
-    : judge({ checklist: loaded.checklist, startUrl: scan.site, pages, links, overrides: checkOverrideEvidence(overrides, pages) });
+    : withWrittenUrls(judge({ checklist: loaded.checklist, startUrl: scan.site, pages, links, overrides: checkOverrideEvidence(overrides, pages) }), written);
   const judgedScan = { ...scan, checklistId: loaded.checklist.id, checklistYear: loaded.checklist.year, checklistHash: loaded.hash };
   const built = buildScanResult(judgedScan, loaded.checklist, items, unreachable);
   const assessment = describeAssessmentYear({
@@ -66,7 +69,7 @@ export async function judgeStoredScan(store: ScanStore, scanId: string, options:
     ...built,
     checklist: { ...built.checklist, ...(loaded.userFile ? { file: loaded.userFile } : {}) },
     assessment: { ...assessment },
-    deadLinks: deadLinks(pages),
+    deadLinks: deadLinks(pages, written),
   };
   await store.saveResults(scanId, items, result);
   return { scanId, result };

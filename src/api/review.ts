@@ -1,3 +1,4 @@
+import { normalizeUrl } from '../crawl/normalize-url.js';
 import { ConfigError } from '../errors.js';
 import type { SiteConfig } from '../config/schema.js';
 import type { ScanStore } from '../store/index.js';
@@ -78,7 +79,10 @@ export async function reviewItem(store: ScanStore, input: ReviewInput): Promise<
   let evidenceHash: string | undefined;
   let warning: ReviewOutcome['warning'];
   if (url) {
-    const page = (await store.getPage(scan.id, url)) ?? (await store.listPages(scan.id)).find((p) => p.finalUrl === url);
+    const page =
+      (await store.getPage(scan.id, url)) ??
+      (await store.getPage(scan.id, normalizeUrl(url) ?? url)) ??
+      (await store.listPages(scan.id)).find((p) => p.finalUrl === url || p.redirectChain[0] === url);
     if (page && page.status > 0 && page.status < 400 && page.sha256) evidenceHash = page.sha256;
     else {
       warning = {

@@ -8,6 +8,7 @@ import { openStore, type ScanStore } from '../store/index.js';
 import type { ScanRecord } from '../store/types.js';
 import { TOOL_VERSION } from '../version.js';
 import { judgeStoredScan, type CheckOutcome } from './check-scan.js';
+import { evidenceCheck } from './evidence-check.js';
 import { reportStoredScan } from './report-scan.js';
 import { assertResumable, currentRunner, prepareHandScan } from './stale-scans.js';
 
@@ -102,7 +103,16 @@ export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise
     let stats;
     try {
       stats = await crawl(
-        { scanId: scan.id, startUrl: scan.site, config: job.config, resume: Boolean(resumeScanId), signal: job.signal },
+        {
+          scanId: scan.id,
+          startUrl: scan.site,
+          config: job.config,
+          resume: Boolean(resumeScanId),
+          signal: job.signal,
+          // The checklist's own words steer the best-first order.
+          checklist,
+          ...(job.config.untilEvidence ? { evidenceComplete: evidenceCheck(store, scan.id, checklist, scan.site) } : {}),
+        },
         store,
         job.onEvent,
       );

@@ -7,6 +7,7 @@
  * `url`). checkOverrideEvidence compares it with the judged scan's snapshot; a decision whose evidence
  * changed or is gone is not applied: the item becomes needs-review and says why.
  */
+import { normalizeUrl } from '../crawl/normalize-url.js';
 import type { ItemOverride, ItemResult, PageSnapshot } from '../store/types.js';
 
 /**
@@ -23,7 +24,8 @@ export function checkOverrideEvidence(overrides: ItemOverride[], pages: Pick<Pag
   }
   return overrides.map((o) => {
     if (!o.evidenceHash || !o.url) return o;
-    const page = byUrl.get(o.url);
+    // A reviewer pastes the URL as the site writes it; snapshots are keyed by the normalised form.
+    const page = byUrl.get(o.url) ?? byUrl.get(normalizeUrl(o.url) ?? o.url);
     const evidence = !page || page.status === 0 || page.status >= 400 || !page.sha256 ? 'gone' : page.sha256 === o.evidenceHash ? 'same' : 'changed';
     return { ...o, evidence };
   });

@@ -25,6 +25,10 @@ export const ScanResultSchema = z.looseObject({
     pagesFetched: z.number().int().min(0),
     documentsFetched: z.number().int().min(0),
     errors: z.number().int().min(0),
+    /** Present when a limit (pages, depth, time, --until-evidence) stopped the crawl before it covered the site. */
+    limits: z
+      .array(z.looseObject({ limit: z.enum(['max-pages', 'max-depth', 'max-minutes', 'until-evidence']), value: z.number(), unvisited: z.number().int().min(0) }))
+      .optional(),
   }),
   items: z.array(
     z
@@ -80,6 +84,8 @@ export function buildScanResult(scan: ScanRecord, checklist: Checklist, items: I
       pagesFetched: scan.stats.pagesFetched,
       documentsFetched: scan.stats.documentsFetched,
       errors: scan.stats.errors,
+      // Limits that cut the crawl short (absent when the crawl covered the site): a limited scan says so.
+      ...(scan.stats.limits?.length ? { limits: scan.stats.limits.map((l) => ({ ...l })) } : {}),
     },
     items: items.map((i) => ({ ...i, evidence: i.evidence.map((e) => ({ ...e })) })),
     subIndicators: score.subIndicators.map((s) => ({ ...s, score: scored(s.score) })),

@@ -1,4 +1,5 @@
 import { unreachableOf, type ScanResult } from '../check/scan-result.js';
+import { limitMessage } from '../crawl/limits.js';
 import { CONFIDENCE_TH, STATUS_TH } from './messages.js';
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(2));
@@ -15,6 +16,8 @@ export function formatResult(result: ScanResult): string {
   if (year?.th) lines.push(year.th);
   if (year?.fallback && year.en) lines.push(year.en);
   lines.push(`หน้าเว็บ ${result.scan.pagesFetched} · เอกสาร ${result.scan.documentsFetched} · ข้อผิดพลาด ${result.scan.errors}`);
+  // A limited crawl always says so: which limit, how many URLs it left, the flag to raise.
+  for (const hit of result.scan.limits ?? []) lines.push(`⚠ ${limitMessage(hit)}`);
   lines.push('');
   for (const ind of result.indicators) {
     lines.push(`ตัวชี้วัดที่ ${ind.id} ${ind.title}: ${fmt(ind.score)}`);

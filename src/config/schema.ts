@@ -18,6 +18,10 @@ export const ScanConfig = z
     checklist: z.string().min(1).optional(),
     maxPages: z.number().int().positive().default(3000),
     maxDepth: z.number().int().min(0).default(8),
+    /** Stop fetching after this many minutes (unset: no time limit); what is left stays queued for resume. */
+    maxMinutes: z.number().positive().optional(),
+    /** Stop once every item has verified evidence or no promising link is left (best-first crawl). */
+    untilEvidence: z.boolean().default(false),
     /** Parallel requests to the site. */
     concurrency: z.number().int().min(1).max(64).default(8),
     /** Minimum gap between requests to the site, in ms (robots.txt Crawl-delay can raise it). */

@@ -1,13 +1,15 @@
 import PQueue from 'p-queue';
 import { ConfigError } from '../errors.js';
 import type { ScanStore } from '../store/store.js';
-import type { FrontierEntry, ScanStats } from '../store/types.js';
+import type { CrawlLimitHit, FrontierEntry, LinkRecord, ScanStats } from '../store/types.js';
 import { createAddressGuard, type Resolver } from './address-guard.js';
 import { findChromium as defaultFindChromium } from './chromium.js';
 import { isSkippableMedia, TEXT_KINDS, kindFromContentType } from './documents/index.js';
 import { fetchWithRetries, type FetchPageOptions } from './fetch-page.js';
-import { Frontier, priorityOf } from './frontier.js';
-import { isHttpUrl, normalizeUrl } from './normalize-url.js';
+import { Frontier } from './frontier.js';
+import { limitMessage } from './limits.js';
+import { asWritten, isHttpUrl, normalizeUrl } from './normalize-url.js';
+import { breadthFirst, NEUTRAL, PriorityModel, vocabularyFrom, type LinkSource } from './priority.js';
 import { HostGate, type SharedHostSlots } from './politeness.js';
 import { createRenderService } from './render.js';
 import { loadResumeState } from './resume.js';
@@ -27,7 +29,15 @@ export interface CrawlDeps {
   resolve?: Resolver;
   /** Pages per store transaction and the longest a finished page waits to be written. */
   writeBatch?: { maxItems?: number; maxDelayMs?: number };
+  /** Crawl order: best-first (default) or plain breadth-first (for benchmarks and comparison). */
+  order?: 'best-first' | 'breadth-first';
 }
+
+/**
+ * With --until-evidence the caller's evidence check runs after this many saved pages, then each time
+ * the count grew by half (a check re-reads the store, so a geometric schedule keeps the total linear).
+ */
+const EVIDENCE_CHECK_FIRST = 25;
 
 /** robots.txt Crawl-delay above this is capped (with a warning): a day-long scan helps nobody. */
 const MAX_CRAWL_DELAY_MS = 30_000;
@@ -58,9 +68,15 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
     warnOnce('shared-gate', `ใช้ช่วงเว้นคำขอร่วมกับเครื่องอื่นไม่ได้ จึงเว้นเฉพาะในเครื่องนี้ / cannot share the request gap with other workers, keeping it in this process only: ${(e as Error).message}`),
   );
   const frontier = new Frontier();
+  const model = new PriorityModel(job.checklist ? vocabularyFrom(job.checklist) : undefined);
+  const bestFirst = deps.order !== 'breadth-first';
+  const priorityOf = (url: string, link: LinkRecord | undefined, from: LinkSource | undefined, depth: number) =>
+    bestFirst ? model.ofLink(url, link, from, depth) : breadthFirst(url, link, from, depth);
+  /** URLs found only deeper than --max-depth (reported, so a cut-off crawl says so). */
+  const beyondDepth = new Set<string>();
   const traps = new TrapDetector();
   const writer = new WriteBuffer(store, scanId, deps.writeBatch?.maxItems, deps.writeBatch?.maxDelayMs);
-  const stats: Required<Omit<ScanStats, 'durationMs'>> = { pagesFetched: 0, documentsFetched: 0, errors: 0, needsJsUnrendered: 0 };
+  const stats: Required<Omit<ScanStats, 'durationMs' | 'limits'>> = { pagesFetched: 0, documentsFetched: 0, errors: 0, needsJsUnrendered: 0 };
   let saved = 0;
   const skips = new SkipLog((message) => emit({ type: 'warning', message }));
 
@@ -97,9 +113,22 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
     return r;
   };
 
-  /** A URL found on a page (or in a sitemap): queue it if new, in scope, shallow enough and no trap. */
-  const offer = (url: string, depth: number, referrer: string | undefined, priorityFn: () => number): void => {
-    if (frontier.has(url) || depth > config.maxDepth || !scope.inScope(url)) return;
+  /**
+   * A URL found on a page (or in a sitemap): queue it if new, in scope, shallow enough and no trap;
+   * a queued URL found again through a better link moves up. `written` is the URL as the site wrote it.
+   */
+  const offer = (url: string, written: string | undefined, depth: number, referrer: string | undefined, priorityFn: () => number): void => {
+    if (!scope.inScope(url)) return;
+    if (depth > config.maxDepth) {
+      if (!frontier.has(url)) beyondDepth.add(url);
+      return;
+    }
+    if (frontier.has(url)) {
+      if (!bestFirst) return;
+      const better = priorityFn();
+      if (frontier.improve(url, better)) writer.reprioritize(url, better);
+      return;
+    }
     const priority = priorityFn();
     const trap = traps.check(url, referrer);
     if (trap) {
@@ -108,7 +137,7 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
       skips.skip(trap.replace(/\s*\(.*$/, ''), url, trap);
       return;
     }
-    const entry: FrontierEntry = { url, depth, priority, ...(referrer ? { referrer } : {}) };
+    const entry: FrontierEntry = { url, ...(written && written !== url ? { fetchUrl: written } : {}), depth, priority, ...(referrer ? { referrer } : {}) };
     if (frontier.push(entry)) writer.enqueue([entry]);
   };
 
@@ -131,12 +160,14 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
     seeded = state.hadFrontier;
   }
   if (!seeded) {
-    frontier.push({ url: startUrl, depth: 0, priority: 0 });
-    writer.enqueue([{ url: startUrl, depth: 0, priority: 0 }]);
+    const typed = asWritten(job.startUrl);
+    const first: FrontierEntry = { url: startUrl, ...(typed && typed !== startUrl ? { fetchUrl: typed } : {}), depth: 0, priority: 0 };
+    frontier.push(first);
+    writer.enqueue([first]);
     const r = await robotsFor(startUrl);
     if (config.useSitemaps) {
       const seeds = await seedFromSitemaps(startUrl, r?.sitemaps ?? [], scope, (url) => fetchWithRetries(url, baseFetch, { ...retryOpts, retries: 0, onRetry: undefined }));
-      for (const url of seeds) offer(url, 1, undefined, () => priorityOf(url));
+      for (const url of seeds) offer(url, undefined, 1, undefined, () => priorityOf(url, undefined, undefined, 1));
     }
   } else await robotsFor(startUrl);
   await writer.flush();
@@ -148,9 +179,28 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
   }
 
   let inProgress = 0;
+  let evidenceDone = false;
+  let evidenceChecking = false;
+  let evidenceCheckedAt = 0;
+  /** With --until-evidence: asks the caller (after a flush, so it sees every saved page) whether it has all it needs. */
+  const checkEvidence = () => {
+    if (!config.untilEvidence || !job.evidenceComplete || evidenceDone || evidenceChecking || saved - evidenceCheckedAt < Math.max(EVIDENCE_CHECK_FIRST, evidenceCheckedAt / 2)) return;
+    evidenceChecking = true;
+    evidenceCheckedAt = saved;
+    void writer
+      .flush()
+      .then(() => job.evidenceComplete!())
+      .then((done) => void (evidenceDone = done))
+      .catch((e: unknown) => emit({ type: 'warning', message: `ตรวจหลักฐานระหว่างเก็บข้อมูลไม่ได้ / evidence check during the crawl failed: ${(e as Error).message}` }))
+      .finally(() => {
+        evidenceChecking = false;
+        pump();
+      });
+  };
   const processEntry = async (entry: FrontierEntry): Promise<void> => {
-    const rules = await robotsFor(entry.url);
-    if (rules && !rules.isAllowed(entry.url)) {
+    const target = entry.fetchUrl ?? entry.url;
+    const rules = await robotsFor(target);
+    if (rules && !rules.isAllowed(target)) {
       writer.settle({ url: entry.url, state: 'skipped', depth: entry.depth, priority: entry.priority });
       skips.skip('robots.txt', entry.url, 'disallowed by robots.txt');
       return;
@@ -160,14 +210,15 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
       const r = await robotsFor(url);
       return r && !r.isAllowed(url) ? 'redirect target disallowed by robots.txt' : undefined;
     };
-    const res = await fetchWithRetries(entry.url, { ...baseFetch, checkHop }, retryOpts);
+    const res = await fetchWithRetries(target, { ...baseFetch, checkHop }, retryOpts);
     if (job.signal?.aborted) return;
     const built = await buildSnapshot(entry, res, { config, scope, render, runDocument });
     const { page, links } = built;
     if (entry.depth === 0 && res.error?.startsWith('redirect off-site')) warnOnce('start-offsite', `หน้าแรกย้ายไปเว็บอื่น / the start URL redirects off-site: ${res.finalUrl}`);
-    if (res.finalUrl !== entry.url && scope.isSameSite(res.finalUrl) && !frontier.has(res.finalUrl)) {
-      frontier.markSeen(res.finalUrl);
-      writer.settle({ url: res.finalUrl, state: 'skipped', depth: entry.depth, priority: entry.priority });
+    const finalKey = normalizeUrl(res.finalUrl) ?? res.finalUrl;
+    if (finalKey !== entry.url && scope.isSameSite(finalKey) && !frontier.has(finalKey)) {
+      frontier.markSeen(finalKey);
+      writer.settle({ url: finalKey, state: 'skipped', depth: entry.depth, priority: entry.priority });
     }
     if (built.canonical && built.canonical !== entry.url && scope.inScope(built.canonical)) {
       if (frontier.has(built.canonical)) page.meta.duplicateOf = built.canonical;
@@ -176,19 +227,39 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
         writer.settle({ url: built.canonical, state: 'skipped', depth: entry.depth, priority: entry.priority });
       }
     }
-    for (const l of links) if (!l.external && isHttpUrl(l.toUrl)) offer(l.toUrl, entry.depth + 1, entry.url, () => priorityOf(l.toUrl, l));
+    // The start page is fetched first because it is the start, not because it is evidence: it passes no relevance on.
+    const source: LinkSource = { priority: entry.depth === 0 ? NEUTRAL : entry.priority, isIndex: bestFirst && links.length > 0 && model.isIndexPage(page.title, links) };
+    if (source.isIndex) page.meta.itaIndex = true;
+    const depth = entry.depth + 1;
+    for (const l of links) if (!l.external && isHttpUrl(l.toUrl)) offer(l.toUrl, built.written.get(l.toUrl), depth, entry.url, () => priorityOf(l.toUrl, l, source, depth));
     if (built.unrenderedJs) stats.needsJsUnrendered++;
     count(page.kind, page.error);
     saved++;
     emit({ type: 'page', url: page.url, status: page.status, kind: page.kind, rendered: page.rendered, ...(page.error ? { error: page.error } : {}) });
     await writer.addPage({ page, links }, page.error ? 'failed' : 'done');
+    checkEvidence();
   };
 
   const queue = new PQueue({ concurrency: config.concurrency });
   let fatal: unknown;
-  const pump = () => {
+  const deadline = config.maxMinutes ? t0 + config.maxMinutes * 60_000 : Infinity;
+  /** The limit that last kept a queued URL from being fetched. */
+  let stoppedBy: CrawlLimitHit['limit'] | undefined;
+  const limitReached = (): CrawlLimitHit['limit'] | undefined => {
+    if (saved + inProgress >= config.maxPages) return 'max-pages';
+    if (Date.now() >= deadline) return 'max-minutes';
+    // Evidence first: stop when the caller has everything, or nothing promising is left (the rest stays queued).
+    if (config.untilEvidence && (evidenceDone || (bestFirst && (frontier.peekPriority() ?? 0) >= NEUTRAL))) return 'until-evidence';
+    return undefined;
+  };
+  function pump(): void {
     if (writer.failed) fatal ??= writer.failed;
-    while (!fatal && !job.signal?.aborted && queue.size < config.concurrency && saved + inProgress < config.maxPages) {
+    while (!fatal && !job.signal?.aborted && queue.size < config.concurrency && frontier.size) {
+      const why = limitReached();
+      if (why) {
+        stoppedBy = why;
+        break;
+      }
       const entry = frontier.next();
       if (!entry) break;
       inProgress++;
@@ -203,7 +274,7 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
         }
       });
     }
-  };
+  }
   const progress = setInterval(() => {
     const secs = (Date.now() - t0) / 1000;
     emit({ type: 'progress', pages: stats.pagesFetched, documents: stats.documentsFetched, queued: frontier.size, errors: stats.errors, pagesPerSecond: Math.round((saved / Math.max(secs, 0.001)) * 10) / 10 });
@@ -218,7 +289,16 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
     await writer.flush().finally(() => renderService.close());
   }
   skips.summarize();
-  const result: ScanStats = { ...stats, durationMs: Date.now() - t0 };
+  const limits: CrawlLimitHit[] = [];
+  if (frontier.size && stoppedBy) {
+    const value = stoppedBy === 'max-pages' ? config.maxPages : stoppedBy === 'max-minutes' ? config.maxMinutes! : 1;
+    limits.push({ limit: stoppedBy, value, unvisited: frontier.size });
+  }
+  let deeper = 0;
+  for (const u of beyondDepth) if (!frontier.has(u)) deeper++;
+  if (deeper) limits.push({ limit: 'max-depth', value: config.maxDepth, unvisited: deeper });
+  if (!job.signal?.aborted) for (const l of limits) emit({ type: 'warning', message: limitMessage(l) });
+  const result: ScanStats = { ...stats, durationMs: Date.now() - t0, ...(limits.length ? { limits } : {}) };
   await store.updateScan(scanId, { stats: result });
   // Aborted: everything fetched so far is stored and the rest stays queued for `resume`; the caller
   // learns of the interruption the usual way, by rejection with the signal's reason.

@@ -1,7 +1,7 @@
 import type { LinkRecord, LinkTag } from '../store/types.js';
 import { attr, collapse, findFirst, isElement, parseHtml, tagName, textOf, type DomNode } from './dom.js';
 import { headingText, ownLabel, regionOf, rowTextOf, toggleLabels } from './link-context.js';
-import { isHttpUrl, normalizeUrl } from './normalize-url.js';
+import { asWritten, isHttpUrl, normalizeUrl } from './normalize-url.js';
 import { createScope } from './scope.js';
 
 /**
@@ -15,6 +15,13 @@ export interface ExtractOptions {
   /** External = not the same site; default: another host than baseUrl's (www twin counts as same). */
   isExternal?: (url: string) => boolean;
 }
+
+/**
+ * A link as extracted: the stored record plus, when it differs from the normalised `toUrl`, the
+ * target as the site wrote it (resolved to an absolute URL, fragment dropped). The crawl fetches and
+ * reports that form; the normalised one is only the key that removes duplicates.
+ */
+export type FoundLink = LinkRecord & { href?: string };
 
 interface Ctx {
   region?: LinkRecord['region'];
@@ -38,7 +45,7 @@ export function scriptUrls(code: string): string[] {
   return out;
 }
 
-export function extractLinks(html: string | DomNode, baseUrl: string, opts: ExtractOptions = {}): LinkRecord[] {
+export function extractLinks(html: string | DomNode, baseUrl: string, opts: ExtractOptions = {}): FoundLink[] {
   const root = typeof html === 'string' ? parseHtml(html) : html;
   const fromUrl = opts.fromUrl ?? baseUrl;
   const sameSite = createScope(baseUrl);
@@ -47,7 +54,7 @@ export function extractLinks(html: string | DomNode, baseUrl: string, opts: Extr
   const base = (baseEl && safeResolve(attr(baseEl, 'href')!, baseUrl)) || baseUrl;
   const baseOrigin = originOf(base);
   const toggles = toggleLabels(root);
-  const links: LinkRecord[] = [];
+  const links: FoundLink[] = [];
   const rowCache = new Map<DomNode, string>();
   const liCache = new Map<DomNode, string>();
   let heading: string | undefined;
@@ -59,7 +66,7 @@ export function extractLinks(html: string | DomNode, baseUrl: string, opts: Extr
     let toUrl = abs ?? (local ? value : safeResolve(value, base) ?? value);
     // Raw (unfetchable) targets are kept for the record only: a data: URL can be megabytes.
     if (!abs && toUrl.length > MAX_RAW_URL) toUrl = `${toUrl.slice(0, MAX_RAW_URL)}…`;
-    const rec: LinkRecord = {
+    const rec: FoundLink = {
       fromUrl,
       toUrl,
       text,
@@ -67,6 +74,10 @@ export function extractLinks(html: string | DomNode, baseUrl: string, opts: Extr
       tag,
       external: local ? false : abs ? isExternal(abs) : !/^javascript:/i.test(toUrl),
     };
+    if (abs) {
+      const written = asWritten(value, base);
+      if (written && written !== abs) rec.href = written;
+    }
     if (label) rec.label = label;
     if (ctx.tr) rec.rowText = cached(rowCache, ctx.tr, rowTextOf);
     if (ctx.li) rec.listItemText = cached(liCache, ctx.li, ownLabel);

@@ -1,6 +1,6 @@
 import { FetchError, NonRetryableFetchError } from '../errors.js';
 import type { AddressGuard } from './address-guard.js';
-import { normalizeUrl } from './normalize-url.js';
+import { asWritten, normalizeUrl } from './normalize-url.js';
 import { backoffMs, parseRetryAfter, sleep, type HostGate } from './politeness.js';
 
 /**
@@ -71,6 +71,8 @@ async function readBody(res: Response, maxBytes: number): Promise<{ body: Buffer
 
 export async function fetchPage(url: string, opts: FetchPageOptions): Promise<FetchedResponse> {
   const chain: string[] = [];
+  /** Normalised forms of the chain: a loop is the same page under another spelling too. */
+  const keys: string[] = [normalizeUrl(url) ?? url];
   const maxRedirects = opts.maxRedirects ?? 10;
   let current = url;
   const result = (over: Partial<FetchedResponse>): FetchedResponse => ({
@@ -94,9 +96,12 @@ export async function fetchPage(url: string, opts: FetchPageOptions): Promise<Fe
     const location = res.headers.get('location');
     if (res.status >= 300 && res.status < 400 && location) {
       await res.body?.cancel().catch(() => undefined);
-      const next = normalizeUrl(location, current);
-      if (!next) return result({ status: res.status, error: `bad redirect: ${location.slice(0, 200)}` });
-      const loop = chain.includes(next);
+      // Followed as the server wrote it (signed links and routers care about the query's order).
+      const key = normalizeUrl(location, current);
+      const next = key && asWritten(location, current);
+      if (!key || !next) return result({ status: res.status, error: `bad redirect: ${location.slice(0, 200)}` });
+      const loop = keys.includes(key);
+      keys.push(key);
       if (!loop && chain.length > maxRedirects) return result({ status: res.status, error: 'too many redirects' });
       current = next;
       chain.push(next);

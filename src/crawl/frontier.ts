@@ -1,5 +1,4 @@
-import type { FrontierEntry, LinkRecord } from '../store/types.js';
-import { urlExtension } from './normalize-url.js';
+import type { FrontierEntry } from '../store/types.js';
 
 /**
  * The in-memory side of the frontier: every URL seen (the dedupe set) and the entries waiting, lowest
@@ -8,11 +7,12 @@ import { urlExtension } from './normalize-url.js';
  */
 export class Frontier {
   private readonly seenUrls = new Set<string>();
+  /** Priority of each URL still waiting: a re-found URL can move up, and its old place is then skipped. */
+  private readonly waiting = new Map<string, FrontierEntry>();
   private readonly buckets = new Map<number, { items: FrontierEntry[]; head: number }>();
-  private count = 0;
 
   get size(): number {
-    return this.count;
+    return this.waiting.size;
   }
 
   get seenCount(): number {
@@ -32,51 +32,70 @@ export class Frontier {
   push(entry: FrontierEntry): boolean {
     if (this.seenUrls.has(entry.url)) return false;
     this.seenUrls.add(entry.url);
-    let b = this.buckets.get(entry.priority);
-    if (!b) this.buckets.set(entry.priority, (b = { items: [], head: 0 }));
-    b.items.push(entry);
-    this.count++;
+    this.place(entry);
     return true;
   }
 
-  next(): FrontierEntry | undefined {
-    if (!this.count) return undefined;
-    const priorities = [...this.buckets.keys()].sort((a, b) => a - b);
-    for (const p of priorities) {
+  /**
+   * A waiting URL found again through a better link: it moves up to `priority` (depth, referrer and
+   * spelling stay those of its first discovery). Returns whether it moved (false when it is not
+   * waiting any more or already had that priority or better).
+   */
+  improve(url: string, priority: number): boolean {
+    const now = this.waiting.get(url);
+    if (now === undefined || priority >= now.priority) return false;
+    this.place({ ...now, priority });
+    return true;
+  }
+
+  /** The best priority waiting (undefined when nothing waits). */
+  peekPriority(): number | undefined {
+    for (const p of this.sortedPriorities()) {
       const b = this.buckets.get(p)!;
-      if (b.head < b.items.length) {
-        const e = b.items[b.head]!;
-        b.items[b.head++] = undefined as unknown as FrontierEntry;
-        if (b.head > 1024 && b.head * 2 > b.items.length) {
-          b.items = b.items.slice(b.head);
-          b.head = 0;
-        }
-        this.count--;
-        return e;
-      }
+      this.skipStale(p, b);
+      if (b.head < b.items.length) return p;
     }
     return undefined;
   }
-}
 
-const ITA_WORDS = /(^|[^a-z])(ita|oit)([^a-z]|$)|คุณธรรม|โปร่งใส|เปิดเผยข้อมูล|การประเมิน|(^|[\s(])o\s?0?\d{1,2}([\s.:)-]|$)/i;
-const EVIDENCE_WORDS = /แผน|เเผน|รายงาน|งบประมาณ|จัดซื้อ|จัดจ้าง|พัสดุ|โครงสร้าง|ผู้บริหาร|อำนาจหน้าที่|ร้องเรียน|ทุจริต|กฎหมาย|กฏหมาย|คู่มือ|สถิติ|ประกาศ|บุคลากร|ความพึงพอใจ|เจตจำนง|ข้อมูลพื้นฐาน|มาตรฐาน|ความเสี่ยง|การให้บริการ/;
-const DOCUMENT_EXT = new Set(['pdf', 'doc', 'docx', 'xls', 'xlsx']);
-
-/** Priority classes: 0 ITA document, 1 ITA page, 2 document, 3 evidence-looking page, 5 other. */
-export function priorityOf(url: string, link?: LinkRecord): number {
-  const words = link ? [link.text, link.label, link.rowText, link.listItemText, link.heading, ...(link.menuPath ?? [])].filter(Boolean).join(' ') : '';
-  let path = url;
-  try {
-    const u = new URL(url);
-    path = decodeURIComponent(u.pathname + u.search);
-  } catch {
-    /* keep the raw URL */
+  next(): FrontierEntry | undefined {
+    if (!this.waiting.size) return undefined;
+    for (const p of this.sortedPriorities()) {
+      const b = this.buckets.get(p)!;
+      this.skipStale(p, b);
+      if (b.head < b.items.length) {
+        const e = b.items[b.head]!;
+        b.items[b.head++] = undefined as unknown as FrontierEntry;
+        this.compact(p, b);
+        this.waiting.delete(e.url);
+        return e;
+      }
+      this.compact(p, b);
+    }
+    return undefined;
   }
-  const ita = ITA_WORDS.test(words) || /(^|[^a-z])(ita|oit)([^a-z]|$)/i.test(path);
-  const doc = DOCUMENT_EXT.has(urlExtension(url));
-  if (ita) return doc ? 0 : 1;
-  if (doc) return 2;
-  if (EVIDENCE_WORDS.test(words) || EVIDENCE_WORDS.test(path)) return 3;
-  return 5;
+
+  private place(entry: FrontierEntry): void {
+    this.waiting.set(entry.url, entry);
+    let b = this.buckets.get(entry.priority);
+    if (!b) this.buckets.set(entry.priority, (b = { items: [], head: 0 }));
+    b.items.push(entry);
+  }
+
+  /** Drops entries at the head of a bucket whose URL moved to a better priority. */
+  private skipStale(p: number, b: { items: FrontierEntry[]; head: number }): void {
+    while (b.head < b.items.length && this.waiting.get(b.items[b.head]!.url) !== b.items[b.head]) b.items[b.head++] = undefined as unknown as FrontierEntry;
+  }
+
+  private compact(p: number, b: { items: FrontierEntry[]; head: number }): void {
+    if (b.head >= b.items.length) this.buckets.delete(p);
+    else if (b.head > 1024 && b.head * 2 > b.items.length) {
+      b.items = b.items.slice(b.head);
+      b.head = 0;
+    }
+  }
+
+  private sortedPriorities(): number[] {
+    return [...this.buckets.keys()].sort((a, b) => a - b);
+  }
 }

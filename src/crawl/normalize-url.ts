@@ -52,6 +52,23 @@ export function normalizeUrl(raw: string, base?: string): string | undefined {
   return u.href.endsWith('?') ? u.href.slice(0, -1) : u.href;
 }
 
+/**
+ * The absolute URL a browser would request for `raw`: resolved, no fragment or credentials, query
+ * order and parameters as written. What oit fetches and reports; normalizeUrl is only the dedupe key.
+ */
+export function asWritten(raw: string, base?: string): string | undefined {
+  try {
+    const u = base === undefined ? new URL(raw.trim().replace(/[\t\n\r]/g, '')) : new URL(raw.trim().replace(/[\t\n\r]/g, ''), base);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    u.hash = '';
+    u.username = '';
+    u.password = '';
+    return u.href;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Upper-case percent escapes and decode escapes of unreserved characters (%7E → ~). */
 function normalizePercent(path: string): string {
   return path.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => {

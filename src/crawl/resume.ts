@@ -18,7 +18,9 @@ export async function loadResumeState(store: ScanStore, scanId: string, frontier
     await store.requeueInFlight(scanId);
   }
   for (const r of rows) {
-    if (r.state === 'queued' && !frontier.has(r.url)) frontier.push({ url: r.url, depth: r.depth, priority: r.priority, ...(r.referrer ? { referrer: r.referrer } : {}) });
+    if (r.state === 'queued' && !frontier.has(r.url)) {
+      frontier.push({ url: r.url, ...(r.fetchUrl ? { fetchUrl: r.fetchUrl } : {}), depth: r.depth, priority: r.priority, ...(r.referrer ? { referrer: r.referrer } : {}) });
+    }
     else frontier.markSeen(r.url);
   }
   return { saved, hadFrontier: rows.length > 0 };

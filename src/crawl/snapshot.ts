@@ -4,7 +4,7 @@ import type { FrontierEntry, LinkRecord, PageSnapshot } from '../store/types.js'
 import { decodeHtml } from './decode.js';
 import { detectKind, extractDocument, isDocumentKind, kindFromUrl } from './documents/index.js';
 import { parseHtml } from './dom.js';
-import { canonicalOf, extractLinks } from './extract-links.js';
+import { canonicalOf, extractLinks, type FoundLink } from './extract-links.js';
 import { extractText } from './extract-text.js';
 import type { FetchedResponse } from './fetch-page.js';
 import { needsJs } from './needs-js.js';
@@ -25,6 +25,8 @@ export interface SnapshotDeps {
 export interface BuiltSnapshot {
   page: PageSnapshot;
   links: LinkRecord[];
+  /** Link targets as the site wrote them, by normalised URL (only where the two differ; first spelling wins). */
+  written: Map<string, string>;
   canonical?: string;
   /** Looked client-rendered but was not rendered (no browser, or render failed). */
   unrenderedJs: boolean;
@@ -50,7 +52,7 @@ export async function buildSnapshot(entry: FrontierEntry, res: FetchedResponse, 
   if (entry.referrer) page.referrer = entry.referrer;
   if (res.error) page.error = res.error;
   if (res.truncated) page.meta.truncated = true;
-  const noLinks: BuiltSnapshot = { page, links: [], unrenderedJs: false };
+  const noLinks: BuiltSnapshot = { page, links: [], written: new Map(), unrenderedJs: false };
 
   if (!res.body.length) {
     page.kind = res.status >= 200 && res.status < 300 && res.contentType ? detectKind(res.contentType, res.body, res.finalUrl) : (kindFromUrl(res.finalUrl) ?? 'other');
@@ -112,5 +114,16 @@ export async function buildSnapshot(entry: FrontierEntry, res: FetchedResponse, 
   page.textSource = page.rendered ? 'rendered' : 'html';
   if (title) page.title = title;
   if (canonical && canonical !== entry.url) page.meta.canonical = canonical;
-  return { page, links, canonical, unrenderedJs };
+  return { page, ...splitWritten(links), canonical, unrenderedJs };
+}
+
+/** Takes the as-written targets out of the link records (the store keeps the normalised form only). */
+function splitWritten(found: FoundLink[]): { links: LinkRecord[]; written: Map<string, string> } {
+  const written = new Map<string, string>();
+  for (const l of found) {
+    if (l.href === undefined) continue;
+    if (!written.has(l.toUrl)) written.set(l.toUrl, l.href);
+    delete l.href;
+  }
+  return { links: found, written };
 }

@@ -29,6 +29,12 @@ export class WriteBuffer {
     this.schedule();
   }
 
+  /** A queued URL's better priority (found again through a better link). */
+  reprioritize(url: string, priority: number): void {
+    (this.batch.reprioritize ??= []).push({ url, priority });
+    this.schedule();
+  }
+
   settle(entry: CrawlBatch['settle'][number]): void {
     this.batch.settle.push(entry);
     this.schedule();
@@ -53,7 +59,7 @@ export class WriteBuffer {
     const batch = this.batch;
     this.batch = empty();
     this.pageCount = 0;
-    const hasWork = batch.enqueue.length || batch.pages.length || batch.settle.length;
+    const hasWork = batch.enqueue.length || batch.pages.length || batch.settle.length || batch.reprioritize?.length;
     if (hasWork) {
       this.writing++;
       this.chain = this.chain
@@ -94,6 +100,7 @@ function empty(): CrawlBatch {
 async function write(store: ScanStore, scanId: string, batch: CrawlBatch): Promise<void> {
   if (store.saveBatch) return store.saveBatch(scanId, batch);
   // A store without batches: pages first, then their frontier rows (a crash in between re-fetches).
+  // (Without saveBatch a re-found URL keeps its first priority in the store; the running crawl still uses the better one.)
   await store.enqueue(scanId, batch.enqueue);
   for (const { page, links } of batch.pages) await store.savePage(scanId, page, links);
   for (const s of batch.settle) {

@@ -1,6 +1,7 @@
 import type { Checklist, ChecklistItem } from '../checklist/schema.js';
 import { diffScans } from '../check/diff.js';
 import { unreachableOf, type ScanResult } from '../check/scan-result.js';
+import { limitText } from '../crawl/limits.js';
 import { PASS_MARK, scoreOit } from '../check/score.js';
 import type { ClickStep, ItemStatus, PageSnapshot } from '../store/types.js';
 import { codeNumber, fmt2, fmtSigned, formatDateTime, linkView, oneLine, pct, type LinkView } from './format.js';
@@ -139,7 +140,7 @@ export interface ReportView {
     assessmentClass: string;
     unknownItems: { code: string; title: string; note: string }[];
   };
-  scan: { id: string; started: string; finished: string; pages: number; documents: number; errors: number };
+  scan: { id: string; started: string; finished: string; pages: number; documents: number; errors: number; limits: string[] };
   oit: { scoreText: string; width: number; passMarkX: number; cls: string; passes: boolean };
   indicators: IndicatorView[];
   counts: { label: string; count: number; badgeClass: string }[];
@@ -414,6 +415,7 @@ export function buildReportView(input: ReportInput): ReportView {
       pages: result.scan.pagesFetched,
       documents: result.scan.documentsFetched,
       errors: result.scan.errors,
+      limits: (result.scan.limits ?? []).map((hit) => limitText(hit, lang)),
     },
     oit: { scoreText: fmt2(oitScore), width: pct(oitScore), passMarkX: PASS_MARK, cls: barClass(oitScore), passes: oitScore !== null && oitScore >= PASS_MARK },
     indicators,

@@ -118,6 +118,11 @@ export const migrations: Migration[] = [
       `CREATE TABLE host_gates (host TEXT PRIMARY KEY, next_at INTEGER NOT NULL)`,
     ],
   },
+  {
+    version: 4,
+    name: 'frontier.fetch_url: URLs fetched and reported as the site wrote them',
+    sql: [`ALTER TABLE frontier ADD COLUMN fetch_url TEXT`],
+  },
 ];
 
 /**
@@ -239,5 +244,10 @@ export const pgMigrations: Migration[] = [
       // The database's clock, not the workers': machines sharing a host's slots may disagree about the time.
       `CREATE TABLE host_gates (host TEXT PRIMARY KEY, next_at TIMESTAMPTZ NOT NULL)`,
     ],
+  },
+  {
+    version: 4,
+    name: 'frontier.fetch_url: URLs fetched and reported as the site wrote them',
+    sql: [`ALTER TABLE frontier ADD COLUMN fetch_url TEXT`],
   },
 ];

@@ -248,15 +248,22 @@ class PgStore implements ScanStore {
   }
 
   async saveBatch(scanId: string, batch: CrawlBatch): Promise<void> {
-    if (!batch.enqueue.length && !batch.pages.length && !batch.settle.length) return;
+    if (!batch.enqueue.length && !batch.pages.length && !batch.settle.length && !batch.reprioritize?.length) return;
     const html = await compressHtml(batch.pages);
     return this.transaction(async (c) => {
       if (batch.enqueue.length) {
         await insertRows(
           c,
-          'INSERT INTO frontier (scan_id, url, depth, referrer, priority, state, seq)',
-          batch.enqueue.map((e) => [scanId, e.url, e.depth, e.referrer ?? null, e.priority, 'queued', this.seq++]),
+          'INSERT INTO frontier (scan_id, url, depth, referrer, priority, state, seq, fetch_url)',
+          batch.enqueue.map((e) => [scanId, e.url, e.depth, e.referrer ?? null, e.priority, 'queued', this.seq++, e.fetchUrl ?? null]),
           'ON CONFLICT (scan_id, url) DO NOTHING',
+        );
+      }
+      if (batch.reprioritize?.length) {
+        await c.query(
+          `UPDATE frontier f SET priority = r.p FROM (SELECT u, MIN(p) AS p FROM unnest($2::text[], $3::int[]) AS t(u, p) GROUP BY u) r
+           WHERE f.scan_id = $1 AND f.url = r.u AND f.state = 'queued' AND f.priority > r.p`,
+          [scanId, batch.reprioritize.map((r) => clean(r.url)), batch.reprioritize.map((r) => r.priority)],
         );
       }
       await writePages(c, scanId, batch.pages, html);
@@ -273,8 +280,8 @@ class PgStore implements ScanStore {
   }
 
   async listFrontier(scanId: string): Promise<FrontierRow[]> {
-    const rows = await this.rows('SELECT url, depth, referrer, priority, state FROM frontier WHERE scan_id = $1 ORDER BY priority, seq', [scanId]);
-    return rows.map((r) => ({ url: String(r.url), depth: Number(r.depth), referrer: opt(r.referrer as string | null), priority: Number(r.priority), state: r.state as FrontierState }));
+    const rows = await this.rows('SELECT url, fetch_url, depth, referrer, priority, state FROM frontier WHERE scan_id = $1 ORDER BY priority, seq', [scanId]);
+    return rows.map((r) => ({ ...frontierEntry(r), state: r.state as FrontierState }));
   }
 
   async listPageStubs(scanId: string): Promise<PageStub[]> {
@@ -302,8 +309,8 @@ class PgStore implements ScanStore {
     return this.transaction((c) =>
       insertRows(
         c,
-        'INSERT INTO frontier (scan_id, url, depth, referrer, priority, state, seq)',
-        entries.map((e) => [scanId, e.url, e.depth, e.referrer ?? null, e.priority, 'queued', this.seq++]),
+        'INSERT INTO frontier (scan_id, url, depth, referrer, priority, state, seq, fetch_url)',
+        entries.map((e) => [scanId, e.url, e.depth, e.referrer ?? null, e.priority, 'queued', this.seq++, e.fetchUrl ?? null]),
         'ON CONFLICT (scan_id, url) DO NOTHING',
       ),
     );
@@ -316,11 +323,11 @@ class PgStore implements ScanStore {
         `UPDATE frontier f SET state = 'in-flight'
          FROM (SELECT url FROM frontier WHERE scan_id = $1 AND state = 'queued' ORDER BY priority, seq LIMIT $2 FOR UPDATE SKIP LOCKED) q
          WHERE f.scan_id = $1 AND f.url = q.url
-         RETURNING f.url, f.depth, f.referrer, f.priority, f.seq`,
+         RETURNING f.url, f.fetch_url, f.depth, f.referrer, f.priority, f.seq`,
         [scanId, Math.max(0, Math.floor(limit))],
       );
       return (res.rows as Row[])
-        .map((r) => ({ url: String(r.url), depth: Number(r.depth), referrer: opt(r.referrer as string | null), priority: Number(r.priority), seq: Number(r.seq) }))
+        .map((r) => ({ ...frontierEntry(r), seq: Number(r.seq) }))
         .sort((a, b) => a.priority - b.priority || a.seq - b.seq)
         .map(({ seq: _seq, ...e }) => e);
     });
@@ -449,4 +456,10 @@ function pgWriteError(e: unknown, location: string): unknown {
     return connectError(e, location);
   }
   return e;
+}
+
+/** A frontier row as an entry (fetch_url only when the site wrote the URL differently). */
+function frontierEntry(r: Row): FrontierEntry {
+  const fetchUrl = opt(r.fetch_url as string | null);
+  return { url: String(r.url), ...(fetchUrl ? { fetchUrl } : {}), depth: Number(r.depth), referrer: opt(r.referrer as string | null), priority: Number(r.priority) };
 }

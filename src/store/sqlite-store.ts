@@ -276,15 +276,22 @@ class SqliteStore implements ScanStore {
   }
 
   async saveBatch(scanId: string, batch: CrawlBatch): Promise<void> {
-    if (!batch.enqueue.length && !batch.pages.length && !batch.settle.length) return;
+    if (!batch.enqueue.length && !batch.pages.length && !batch.settle.length && !batch.reprioritize?.length) return;
     const html = await compressHtml(batch.pages);
     return this.transaction(async () => {
       if (batch.enqueue.length) {
-        const rows = batch.enqueue.map((e) => [e.url, e.depth, e.referrer ?? null, e.priority, this.seq++]);
+        const rows = batch.enqueue.map((e) => [e.url, e.depth, e.referrer ?? null, e.priority, this.seq++, e.fetchUrl ?? null]);
         await this.conn.run(
-          `INSERT OR IGNORE INTO frontier (scan_id, url, depth, referrer, priority, state, seq)
-           SELECT ?, value->>0, value->>1, value->>2, value->>3, 'queued', value->>4 FROM json_each(?) ORDER BY key`,
+          `INSERT OR IGNORE INTO frontier (scan_id, url, depth, referrer, priority, state, seq, fetch_url)
+           SELECT ?, value->>0, value->>1, value->>2, value->>3, 'queued', value->>4, value->>5 FROM json_each(?) ORDER BY key`,
           [scanId, json(rows)],
+        );
+      }
+      if (batch.reprioritize?.length) {
+        await this.conn.run(
+          `UPDATE frontier SET priority = r.p FROM (SELECT value->>0 AS u, MIN(value->>1) AS p FROM json_each(?) GROUP BY value->>0) r
+           WHERE scan_id = ? AND url = r.u AND state = 'queued' AND priority > r.p`,
+          [json(batch.reprioritize.map((r) => [r.url, r.priority])), scanId],
         );
       }
       await this.writePages(scanId, batch.pages, html);
@@ -301,8 +308,8 @@ class SqliteStore implements ScanStore {
   }
 
   async listFrontier(scanId: string): Promise<FrontierRow[]> {
-    const rows = await this.conn.all<Row>('SELECT url, depth, referrer, priority, state FROM frontier WHERE scan_id = ? ORDER BY priority, seq', [scanId]);
-    return rows.map((r) => ({ url: String(r.url), depth: Number(r.depth), referrer: opt(r.referrer as string | null), priority: Number(r.priority), state: r.state as FrontierState }));
+    const rows = await this.conn.all<Row>('SELECT url, fetch_url, depth, referrer, priority, state FROM frontier WHERE scan_id = ? ORDER BY priority, seq', [scanId]);
+    return rows.map((r) => ({ ...frontierEntry(r), state: r.state as FrontierState }));
   }
 
   async listPageStubs(scanId: string): Promise<PageStub[]> {
@@ -329,11 +336,11 @@ class SqliteStore implements ScanStore {
     if (!entries.length) return Promise.resolve(0);
     return this.transaction(async () => {
       const stmt = await this.conn.prepare(
-        `INSERT OR IGNORE INTO frontier (scan_id, url, depth, referrer, priority, state, seq) VALUES (?, ?, ?, ?, ?, 'queued', ?)`,
+        `INSERT OR IGNORE INTO frontier (scan_id, url, depth, referrer, priority, state, seq, fetch_url) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)`,
       );
       const before = await this.conn.get<{ n: number }>('SELECT total_changes() AS n');
       try {
-        for (const e of entries) await runStmt(stmt, [scanId, e.url, e.depth, e.referrer ?? null, e.priority, this.seq++]);
+        for (const e of entries) await runStmt(stmt, [scanId, e.url, e.depth, e.referrer ?? null, e.priority, this.seq++, e.fetchUrl ?? null]);
       } finally {
         await finalize(stmt);
       }
@@ -345,11 +352,11 @@ class SqliteStore implements ScanStore {
   claim(scanId: string, limit: number): Promise<FrontierEntry[]> {
     return this.transaction(async () => {
       const rows = await this.conn.all<Row>(
-        `SELECT url, depth, referrer, priority FROM frontier WHERE scan_id = ? AND state = 'queued' ORDER BY priority, seq LIMIT ?`,
+        `SELECT url, fetch_url, depth, referrer, priority FROM frontier WHERE scan_id = ? AND state = 'queued' ORDER BY priority, seq LIMIT ?`,
         [scanId, limit],
       );
       for (const r of rows) await this.conn.run(`UPDATE frontier SET state = 'in-flight' WHERE scan_id = ? AND url = ?`, [scanId, r.url]);
-      return rows.map((r) => ({ url: String(r.url), depth: Number(r.depth), referrer: opt(r.referrer as string | null), priority: Number(r.priority) }));
+      return rows.map(frontierEntry);
     });
   }
 
@@ -444,3 +451,9 @@ export function writeError(e: unknown, file: string): unknown {
 
 const PAGE_COLUMNS_NO_HTML =
   'scan_id, url, final_url, status, content_type, kind, title, text, text_source, NULL AS html, depth, referrer, redirect_chain, fetched_at, bytes, sha256, needs_js, rendered, error, meta';
+
+/** A frontier row as an entry (fetch_url only when the site wrote the URL differently). */
+function frontierEntry(r: Row): FrontierEntry {
+  const fetchUrl = opt(r.fetch_url as string | null);
+  return { url: String(r.url), ...(fetchUrl ? { fetchUrl } : {}), depth: Number(r.depth), referrer: opt(r.referrer as string | null), priority: Number(r.priority) };
+}

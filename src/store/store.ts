@@ -44,6 +44,8 @@ export interface CrawlBatch {
   pages: Array<{ page: PageSnapshot; links: LinkRecord[] }>;
   /** State changes; a URL missing from the frontier is inserted with this state. */
   settle: Array<{ url: string; state: Exclude<FrontierState, 'queued' | 'in-flight'>; depth?: number; priority?: number }>;
+  /** Queued URLs found again through a better link: their priority moves up (lower); others stay. */
+  reprioritize?: Array<{ url: string; priority: number }>;
 }
 
 /**

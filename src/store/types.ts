@@ -12,6 +12,19 @@ export interface ScanStats {
   /** Pages that looked client-rendered but could not be rendered (no browser). */
   needsJsUnrendered?: number;
   durationMs?: number;
+  /** Limits that stopped the crawl before it covered the site; absent or empty when none did. */
+  limits?: CrawlLimitHit[];
+}
+
+/**
+ * One limit that cut the crawl short. `unvisited` counts URLs found but never fetched because of it
+ * (still queued for max-pages, max-minutes and until-evidence; deeper than allowed for max-depth).
+ */
+export interface CrawlLimitHit {
+  limit: 'max-pages' | 'max-depth' | 'max-minutes' | 'until-evidence';
+  /** The limit's value (pages, depth, minutes; 1 for until-evidence). */
+  value: number;
+  unvisited: number;
 }
 
 export interface ScanRecord {
@@ -97,7 +110,10 @@ export interface LinkRecord {
 export type FrontierState = 'queued' | 'in-flight' | 'done' | 'failed' | 'skipped';
 
 export interface FrontierEntry {
+  /** Normalised URL: the dedupe key (and the snapshot's key). */
   url: string;
+  /** The URL as the site wrote it (absolute), fetched and reported as is; absent when it equals `url`. */
+  fetchUrl?: string;
   depth: number;
   referrer?: string;
   /** Lower runs first; documents and ITA-looking links get lower numbers. */

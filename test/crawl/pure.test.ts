@@ -3,7 +3,8 @@ import { describe, it, expect } from 'vitest';
 import { checkAddresses, isBlockedAddress } from '../../src/crawl/address-guard.js';
 import { decodeHtml } from '../../src/crawl/decode.js';
 import { detectKind } from '../../src/crawl/documents/sniff.js';
-import { Frontier, priorityOf } from '../../src/crawl/frontier.js';
+import { Frontier } from '../../src/crawl/frontier.js';
+import { PriorityModel } from '../../src/crawl/priority.js';
 import { needsJs } from '../../src/crawl/needs-js.js';
 import { parseHtml } from '../../src/crawl/dom.js';
 import { extractText } from '../../src/crawl/extract-text.js';
@@ -241,16 +242,17 @@ describe('document sniffing', () => {
 });
 
 describe('frontier and needs-JS', () => {
-  it('serves ITA-looking links and documents first, FIFO within a priority, deduped', () => {
+  it('serves ITA-looking links first, FIFO within a priority, deduped', () => {
     const f = new Frontier();
-    const link = (text: string) => ({ fromUrl: '', toUrl: '', text, position: 0, tag: 'a' as const, external: false });
-    f.push({ url: 'https://e.go.th/news', depth: 1, priority: priorityOf('https://e.go.th/news', link('ข่าวประชาสัมพันธ์')) });
-    f.push({ url: 'https://e.go.th/a.pdf', depth: 1, priority: priorityOf('https://e.go.th/a.pdf', link('ดาวน์โหลด')) });
-    f.push({ url: 'https://e.go.th/menu/1685', depth: 1, priority: priorityOf('https://e.go.th/menu/1685', link('ITA')) });
-    f.push({ url: 'https://e.go.th/menu/1144', depth: 1, priority: priorityOf('https://e.go.th/menu/1144', link('โครงสร้างส่วนราชการ')) });
+    const model = new PriorityModel();
+    const priorityOf = (url: string, text: string) => model.ofLink(url, { fromUrl: '', toUrl: url, text, position: 0, tag: 'a' as const, external: false }, undefined, 1);
+    f.push({ url: 'https://e.go.th/news', depth: 1, priority: priorityOf('https://e.go.th/news', 'ข่าวประชาสัมพันธ์') });
+    f.push({ url: 'https://e.go.th/a.pdf', depth: 1, priority: priorityOf('https://e.go.th/a.pdf', 'ดาวน์โหลด') });
+    f.push({ url: 'https://e.go.th/menu/1685', depth: 1, priority: priorityOf('https://e.go.th/menu/1685', 'ITA') });
+    f.push({ url: 'https://e.go.th/menu/1144', depth: 1, priority: priorityOf('https://e.go.th/menu/1144', 'หน้าหลัก') });
     expect(f.push({ url: 'https://e.go.th/news', depth: 2, priority: 0 })).toBe(false);
     const order = [f.next(), f.next(), f.next(), f.next(), f.next()].map((e) => e?.url);
-    expect(order).toEqual(['https://e.go.th/menu/1685', 'https://e.go.th/a.pdf', 'https://e.go.th/menu/1144', 'https://e.go.th/news', undefined]);
+    expect(order).toEqual(['https://e.go.th/menu/1685', 'https://e.go.th/a.pdf', 'https://e.go.th/news', 'https://e.go.th/menu/1144', undefined]);
   });
 
   it('flags app shells and noscript pleas, not ordinary pages', () => {

@@ -1,0 +1,175 @@
+import type { Checklist } from '../checklist/schema.js';
+import type { LinkRecord } from '../store/types.js';
+import { foldSpaceless } from '../text/fold.js';
+import { GENERIC_LINK_TEXTS, ITA_INDEX_WORDS } from './ita-words.js';
+import { urlExtension } from './normalize-url.js';
+
+/**
+ * Best-first crawl order. Every queued URL gets a priority (lower is fetched first) from what is known
+ * when it is found: the words of the link and around it (text, label, table row, list item, heading,
+ * menu path) against the checklist's own vocabulary, whether the page it is on is an ITA/OIT index
+ * page, whether it is a document, how deep it is, and whether it looks like an archive, gallery,
+ * calendar or pager. Nothing is pruned: a low priority is fetched later, never dropped, so with no
+ * page limit the crawl still covers the site.
+ */
+
+/** The checklist words a crawl focuses on, folded once. */
+export interface FocusVocabulary {
+  /** Assessment year (BE), to tell old archive years from current evidence. */
+  year?: number;
+  /** Item titles and variants (folded, no spaces). */
+  itemTerms: string[];
+  /** Index-page labels and generic ITA/OIT words (folded, no spaces). */
+  indexTerms: string[];
+}
+
+/** What the crawl knows of the page a link was found on. */
+export interface LinkSource {
+  /** The priority the page was fetched with. */
+  priority: number;
+  /** The page looks like an ITA/OIT index (rows of item codes or item titles). */
+  isIndex: boolean;
+}
+
+/** Priority of a URL with nothing to go on; lower numbers are better. */
+export const NEUTRAL = 100;
+const MIN_TERM = 4;
+/** The shortest link label matched as part of an item title (shorter ones, like "ข่าว", say too little). */
+const MIN_LABEL = 8;
+/** A parent's relevance carries to its links, weakened by this much (pages linked from evidence pages). */
+const INHERIT_LOSS = 25;
+
+export function vocabularyFrom(checklist: Pick<Checklist, 'year' | 'items' | 'indexPageLabels'>): FocusVocabulary {
+  const items = new Set<string>();
+  for (const item of checklist.items) for (const t of [item.title, ...item.variants]) items.add(foldSpaceless(t));
+  const index = new Set<string>([...checklist.indexPageLabels, ...ITA_INDEX_WORDS].map(foldSpaceless));
+  const keep = (s: Set<string>, min: number) => [...s].filter((t) => t.length >= min);
+  return { year: checklist.year, itemTerms: keep(items, MIN_TERM), indexTerms: keep(index, 3) };
+}
+
+const GENERIC = new Set(GENERIC_LINK_TEXTS.map(foldSpaceless));
+const DOCUMENT_EXT = new Set(['pdf', 'doc', 'docx', 'xls', 'xlsx']);
+/** An item code label as agencies write it: O1, o.12, O 7, OIT 3. */
+const ITEM_CODE = /(?:^|[^a-z0-9])o(?:it)?\s?\.?\s?(\d{1,2})(?![0-9])/i;
+/** ASCII words must stand alone ("ita" not inside "capital"); Thai terms are matched as substrings. */
+const asciiWord = (t: string) => new RegExp(`(^|[^a-z])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`);
+
+const PAGER_TEXT = /^(\d{1,4}|[«»‹›<>]+|next|prev(ious)?|last|first|ถัดไป|ก่อนหน้า|หน้าถัดไป|หน้าก่อน|หน้าแรก|หน้าสุดท้าย|ย้อนกลับ)$/i;
+const PAGER_QUERY = /[?&](page|paged|p|pg|pageno|start|offset|limitstart|per_page|pn)=(\d+)/i;
+const PAGER_PATH = /\/(page|p)\/(\d+)(\/|$)/i;
+const GALLERY_PATH = /(^|[/_.=-])(gallery|galleries|album|albums|photo|photos|picture|pictures|image|images|video|videos|calendar|calendars|event|events|activity|activities|vdo)([/_.=&-]|$)/i;
+const ARCHIVE_PATH = /(^|[/_.=-])(news|article|articles|blog|archive|archives|ข่าว|กิจกรรม)([/_.=&-]|$)/i;
+const YEAR_IN_URL = /(?:^|[^0-9])(25[0-9]{2}|20[0-9]{2})(?:[^0-9]|$)/g;
+
+export class PriorityModel {
+  private readonly itemTerms: Array<{ t: string; re?: RegExp }>;
+  private readonly indexTerms: Array<{ t: string; re?: RegExp }>;
+  private readonly memo = new Map<string, number>();
+
+  constructor(private readonly vocab: FocusVocabulary = { itemTerms: [], indexTerms: ITA_INDEX_WORDS.map(foldSpaceless) }) {
+    const prep = (t: string) => ({ t, ...(/^[a-z0-9 ]+$/.test(t) ? { re: asciiWord(t) } : {}) });
+    this.itemTerms = vocab.itemTerms.map(prep);
+    this.indexTerms = vocab.indexTerms.map(prep);
+  }
+
+  /** The priority of `url`, found through `link` (absent for sitemap seeds) on a page described by `from`. */
+  ofLink(url: string, link: LinkRecord | undefined, from: LinkSource | undefined, depth: number): number {
+    let score = 0;
+    const own = link ? foldSpaceless([link.text, link.label].filter(Boolean).join(' ')) : '';
+    const context = link ? foldSpaceless([link.rowText, link.listItemText, link.heading, ...(link.menuPath ?? [])].filter(Boolean).join(' ')) : '';
+    const path = pathOf(url);
+    const ownHit = own && !GENERIC.has(own) ? this.hits(own, true) : 0;
+    const ctxHit = context ? this.hits(context) : 0;
+    const pathHit = this.hits(foldSpaceless(path)) & INDEX_HIT;
+    if (ownHit & INDEX_HIT || pathHit) score += 40;
+    else if (ctxHit & INDEX_HIT) score += 15;
+    if (ownHit & ITEM_HIT) score += 30;
+    else if (ctxHit & ITEM_HIT) score += 22;
+    if (link && (ITEM_CODE.test(link.rowText ?? '') || ITEM_CODE.test(link.listItemText ?? '') || ITEM_CODE.test(link.text))) score += 15;
+    const doc = DOCUMENT_EXT.has(urlExtension(url));
+    if (doc) score += (ownHit | ctxHit) & ITEM_HIT ? 20 : 8;
+    // Menus, headers and footers repeat on every page: only a link in the page's own content takes
+    // the page's relevance (an index page's rows, an item page's attachments, a category's items).
+    const content = !!link && link.region !== 'nav' && link.region !== 'header' && link.region !== 'footer';
+    if (from && content) {
+      if (from.isIndex) score += 25;
+      score = Math.max(score, NEUTRAL - from.priority - INHERIT_LOSS);
+    }
+    score -= this.penalty(url, path, own, ownHit | ctxHit);
+    score -= 2 * depth;
+    return Math.max(0, Math.min(250, Math.round(NEUTRAL - score)));
+  }
+
+  /**
+   * Whether a fetched page is an ITA/OIT index: its links carry at least five distinct item codes, or
+   * its title names the assessment and at least five of its links name checklist items.
+   */
+  isIndexPage(title: string | undefined, links: LinkRecord[]): boolean {
+    const codes = new Set<string>();
+    let itemLinks = 0;
+    for (const l of links) {
+      if (l.external && !/^https?:/i.test(l.toUrl)) continue;
+      const m = ITEM_CODE.exec(l.rowText ?? '') ?? ITEM_CODE.exec(l.listItemText ?? '') ?? ITEM_CODE.exec(l.text);
+      if (m) codes.add(m[1]!);
+      const words = foldSpaceless([l.text, l.rowText, l.listItemText, l.heading].filter(Boolean).join(' '));
+      if (l.region !== 'nav' && l.region !== 'footer' && l.region !== 'header' && this.hits(words) & ITEM_HIT) itemLinks++;
+      if (codes.size >= 5) return true;
+    }
+    return itemLinks >= 5 && !!title && (this.hits(foldSpaceless(title)) & INDEX_HIT) !== 0;
+  }
+
+  /** Archives, galleries, calendars and pagers: fetched after everything that may be evidence. */
+  private penalty(url: string, path: string, own: string, hits: number): number {
+    let p = 0;
+    const pager = PAGER_QUERY.exec(url) ?? PAGER_PATH.exec(path);
+    if (pager && Number(pager[2]) >= 2) p += 25;
+    else if (own && PAGER_TEXT.test(own)) p += 20;
+    if (GALLERY_PATH.test(path)) p += 20;
+    else if (ARCHIVE_PATH.test(path) && /\d/.test(path) && !(hits & ITEM_HIT)) p += 10;
+    const year = this.vocab.year;
+    if (year) {
+      for (const m of path.matchAll(YEAR_IN_URL)) {
+        const y = Number(m[1]);
+        const be = y < 2400 ? y + 543 : y;
+        if (be < year - 2) {
+          p += 15;
+          break;
+        }
+      }
+    }
+    return p;
+  }
+
+  /**
+   * Which vocabularies `words` contains. With `shortLabel`, a label that is part of an item title also
+   * counts ("ข้อมูลผู้บริหาร" for a title that lists several kinds of executive information).
+   */
+  private hits(words: string, shortLabel = false): number {
+    if (!words) return 0;
+    const key = shortLabel ? `\u0001${words}` : words;
+    const cached = this.memo.get(key);
+    if (cached !== undefined) return cached;
+    let out = 0;
+    if (this.indexTerms.some(({ t, re }) => (re ? re.test(words) : words.includes(t)))) out |= INDEX_HIT;
+    if (this.itemTerms.some(({ t, re }) => (re ? re.test(words) : words.includes(t)))) out |= ITEM_HIT;
+    else if (shortLabel && words.length >= MIN_LABEL && this.itemTerms.some(({ t }) => t.includes(words))) out |= ITEM_HIT;
+    if (this.memo.size >= 20_000) this.memo.clear();
+    this.memo.set(key, out);
+    return out;
+  }
+}
+
+const INDEX_HIT = 1;
+const ITEM_HIT = 2;
+
+/** Plain breadth-first order (the crawl before best-first): depth alone. For benchmarks and comparison. */
+export const breadthFirst = (_url: string, _link: LinkRecord | undefined, _from: LinkSource | undefined, depth: number): number => depth;
+
+function pathOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return decodeURIComponent(u.pathname + u.search).toLowerCase();
+  } catch {
+    return url.toLowerCase();
+  }
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { loadChecklist } from '../../src/checklist/load.js';
+import { Frontier } from '../../src/crawl/frontier.js';
+import { NEUTRAL, PriorityModel, vocabularyFrom } from '../../src/crawl/priority.js';
+import type { LinkRecord } from '../../src/store/types.js';
+
+const { checklist } = loadChecklist(2568);
+const model = new PriorityModel(vocabularyFrom(checklist));
+const link = (text: string, more: Partial<LinkRecord> = {}): LinkRecord => ({ fromUrl: 'https://e.go.th/', toUrl: '', text, position: 0, tag: 'a', external: false, ...more });
+const at = (url: string, l?: LinkRecord, from?: { priority: number; isIndex: boolean }, depth = 1) => model.ofLink(url, l ? { ...l, toUrl: url } : undefined, from, depth);
+
+describe('best-first priority (checklist vocabulary)', () => {
+  it('puts ITA index links, then checklist items, before plain pages, and archives, galleries and pagers last', () => {
+    const ita = at('https://e.go.th/index.php?id=77', link('ITA 2568', { region: 'footer' }));
+    const itemByVariant = at('https://e.go.th/page/12', link('คู่มือการปฏิบัติงาน'));
+    const itemByRow = at('https://e.go.th/files/a.pdf', link('ดาวน์โหลด', { rowText: 'O8 คู่มือการปฏิบัติงาน ดาวน์โหลด' }));
+    const plain = at('https://e.go.th/about/history', link('ประวัติความเป็นมา'));
+    const pager = at('https://e.go.th/news?page=14', link('14'));
+    const gallery = at('https://e.go.th/gallery/view/88', link('ภาพกิจกรรมวันเด็ก'));
+    const oldYear = at('https://e.go.th/news/2559/view/5', link('ประชุมสภา'));
+    expect(ita).toBeLessThan(plain);
+    expect(itemByRow).toBeLessThan(itemByVariant); // a document in a row naming the item and its code
+    expect(itemByVariant).toBeLessThan(plain);
+    expect(plain).toBeLessThan(pager);
+    expect(plain).toBeLessThan(gallery);
+    expect(plain).toBeLessThan(oldYear);
+    expect(plain).toBeGreaterThanOrEqual(NEUTRAL);
+  });
+
+  it('ranks the content links of an index page high, not its menu, and passes relevance on to what an evidence page links', () => {
+    const index = { priority: 10, isIndex: true };
+    const row = at('https://e.go.th/p/501', link('คลิกที่นี่', { rowText: 'ข้อมูลที่ไม่มีในรายการ' }), index, 3);
+    const menu = at('https://e.go.th/contact', link('ติดต่อ', { region: 'nav' }), index, 3);
+    expect(row).toBeLessThan(NEUTRAL - 20);
+    expect(menu).toBeGreaterThanOrEqual(NEUTRAL);
+    const attachment = at('https://e.go.th/upload/x.pdf', link('ไฟล์แนบ'), { priority: 20, isIndex: false }, 4);
+    expect(attachment).toBeLessThan(NEUTRAL - 20);
+    // Every page keeps a priority: low, never dropped.
+    expect(Number.isFinite(at('https://e.go.th/calendar/2560/01', link('»')))).toBe(true);
+  });
+
+  it('does not read ITA inside another word and takes item words from the checklist, not from code', () => {
+    expect(at('https://e.go.th/capital-city', link('capital city'))).toBeGreaterThanOrEqual(NEUTRAL);
+    const bare = new PriorityModel();
+    expect(bare.ofLink('https://e.go.th/p', link('คู่มือการปฏิบัติงาน'), undefined, 1)).toBeGreaterThan(at('https://e.go.th/p', link('คู่มือการปฏิบัติงาน')));
+  });
+
+  it('recognises an index page by its item codes or by item rows under an ITA title', () => {
+    const rows = Array.from({ length: 6 }, (_v, i) => link('ดาวน์โหลด', { rowText: `O${i + 1} รายการที่ ${i + 1}` }));
+    expect(model.isIndexPage('หน้าใดก็ได้', rows)).toBe(true);
+    const titled = ['โครงสร้างส่วนราชการ', 'ข้อมูลสถิติการให้บริการ', 'คู่มือการปฏิบัติงาน', 'คู่มือการให้บริการ', 'ข่าวประชาสัมพันธ์'].map((t) => link(t, { region: 'main' }));
+    expect(model.isIndexPage('การเปิดเผยข้อมูลสาธารณะ (OIT)', titled)).toBe(true);
+    expect(model.isIndexPage('ข่าวกิจกรรม', titled)).toBe(false);
+    expect(model.isIndexPage('ITA', titled.slice(0, 2))).toBe(false);
+  });
+});
+
+describe('Frontier.improve', () => {
+  it('moves a waiting URL up when found through a better link, keeping its first spelling, and skips its old place', () => {
+    const f = new Frontier();
+    f.push({ url: 'https://e.go.th/a', fetchUrl: 'https://e.go.th/a?z=1&a=2', depth: 1, priority: 100 });
+    f.push({ url: 'https://e.go.th/b', depth: 1, priority: 50 });
+    expect(f.improve('https://e.go.th/a', 10)).toBe(true);
+    expect(f.improve('https://e.go.th/a', 30)).toBe(false);
+    expect(f.size).toBe(2);
+    expect(f.peekPriority()).toBe(10);
+    expect(f.next()).toEqual({ url: 'https://e.go.th/a', fetchUrl: 'https://e.go.th/a?z=1&a=2', depth: 1, priority: 10 });
+    expect(f.next()?.url).toBe('https://e.go.th/b');
+    expect(f.next()).toBeUndefined();
+    expect(f.size).toBe(0);
+    expect(f.improve('https://e.go.th/a', 0)).toBe(false);
+  });
+});
