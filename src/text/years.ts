@@ -502,7 +502,9 @@ export function checkPeriod(rule: PeriodRule, assessmentYear: number, text: stri
   const titleSaysOther = titleExplicit.length > 0 && !titleExplicit.some((m) => isAccepted(m.fy));
   if (explicitHit && !titleSaysOther) return { ok: true, foundYears, expected, quote: quoteOf(text, explicitHit.index, explicitHit.evidence) };
   if (isAccepted(top.fy) && !titleSaysOther) return { ok: true, foundYears, expected, quote: quoteOf(text, top.best.index, top.best.evidence) };
-  const hit = ranked.find((r) => isAccepted(r.fy));
+  // The right year only further down, under a title that names another year explicitly (a signing date,
+  // an activity month): the title says whose year the document is — a decided wrong year, not a doubt.
+  const hit = titleSaysOther ? undefined : ranked.find((r) => isAccepted(r.fy));
   if (hit) {
     return {
       ok: 'unknown',
