@@ -1,6 +1,6 @@
 import { loadChecklist } from '../checklist/load.js';
 import type { DeadLink } from '../check/diff.js';
-import { judge } from '../check/judge.js';
+import { judgeLoadedSite, loadSite } from '../check/judge-site.js';
 import { checkOverrideEvidence } from '../check/overrides.js';
 import { buildScanResult, type ScanResult } from '../check/scan-result.js';
 import { ConfigError } from '../errors.js';
@@ -16,7 +16,7 @@ export interface CheckOutcome {
 const DEAD_LINK_LIMIT = 1000;
 
 /** URLs of the scan that did not open (no response, HTTP 4xx/5xx), with the page that linked to them. */
-export function deadLinks(pages: PageSnapshot[]): DeadLink[] {
+export function deadLinks(pages: Pick<PageSnapshot, 'url' | 'status' | 'error' | 'referrer'>[]): DeadLink[] {
   return pages
     .filter((p) => p.status === 0 || p.status >= 400)
     .sort((a, b) => a.url.localeCompare(b.url))
@@ -39,12 +39,16 @@ export async function judgeStoredScan(store: ScanStore, scanId: string, options:
     );
   }
   const loaded = loadChecklist(options.year ?? scan.checklistYear, options.checklistDir);
-  const [pages, links, overrides] = await Promise.all([
-    store.listPages(scanId, { withHtml: true }),
-    store.listLinks(scanId),
-    store.listOverrides(scan.site, loaded.checklist.year),
-  ]);
-  const items = judge({ checklist: loaded.checklist, startUrl: scan.site, pages, links, overrides: checkOverrideEvidence(overrides, pages) });
+  // The scan is streamed into a small index and page content is read only for candidates: memory
+  // stays bounded whatever the site's size (docs/scale.md).
+  const site = await loadSite(scan.site, {
+    pages: () => store.pageBatches(scanId, { withHtml: true }),
+    links: () => store.linkBatches(scanId),
+    load: (urls) => store.getPages(scanId, urls, { withHtml: true }),
+  });
+  const pages = site.site.pages;
+  const overrides = await store.listOverrides(scan.site, loaded.checklist.year);
+  const items = await judgeLoadedSite({ checklist: loaded.checklist, ...site, overrides: checkOverrideEvidence(overrides, pages) });
   const judgedScan = { ...scan, checklistId: loaded.checklist.id, checklistYear: loaded.checklist.year, checklistHash: loaded.hash };
   const result: ScanResult = { ...buildScanResult(judgedScan, loaded.checklist, items), deadLinks: deadLinks(pages) };
   await store.saveResults(scanId, items, result);

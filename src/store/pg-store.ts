@@ -297,6 +297,33 @@ class PgStore implements ScanStore {
     return (await this.rows('SELECT * FROM links WHERE scan_id = $1 ORDER BY id', [scanId])).map(toLink);
   }
 
+  async *pageBatches(scanId: string, query: PageQuery & { batchSize?: number } = {}): AsyncIterable<PageSnapshot[]> {
+    const cols = query.withHtml ? PAGE_COLUMNS.join(', ') : PAGE_COLUMNS_NO_HTML;
+    yield* this.keyset('pages', 'seq', cols, scanId, query.batchSize ?? 200, toPage);
+  }
+
+  async *linkBatches(scanId: string, options: { batchSize?: number } = {}): AsyncIterable<LinkRecord[]> {
+    yield* this.keyset('links', 'id', '*', scanId, options.batchSize ?? 5000, toLink);
+  }
+
+  /** Keyset pagination on the insertion order: each batch is one short query on its own pooled connection. */
+  private async *keyset<T>(table: string, key: string, cols: string, scanId: string, size: number, map: (r: Row) => T): AsyncIterable<T[]> {
+    let after = '-1';
+    for (;;) {
+      const rows = await this.rows(`SELECT ${key} AS key_, ${cols} FROM ${table} WHERE scan_id = $1 AND ${key} > $2 ORDER BY ${key} LIMIT $3`, [scanId, after, Math.max(1, size)]);
+      if (!rows.length) return;
+      after = String(rows[rows.length - 1]!.key_);
+      yield rows.map(map);
+      if (rows.length < size) return;
+    }
+  }
+
+  async getPages(scanId: string, urls: string[], query: PageQuery = {}): Promise<PageSnapshot[]> {
+    if (!urls.length) return [];
+    const cols = query.withHtml ? PAGE_COLUMNS.join(', ') : PAGE_COLUMNS_NO_HTML;
+    return (await this.rows(`SELECT ${cols} FROM pages WHERE scan_id = $1 AND url = ANY($2::text[])`, [scanId, urls.map(clean)])).map(toPage);
+  }
+
   enqueue(scanId: string, entries: FrontierEntry[]): Promise<number> {
     if (!entries.length) return Promise.resolve(0);
     return this.transaction((c) =>

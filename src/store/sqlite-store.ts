@@ -325,6 +325,33 @@ class SqliteStore implements ScanStore {
     return (await this.conn.all('SELECT * FROM links WHERE scan_id = ? ORDER BY rowid', [scanId])).map(toLink);
   }
 
+  async *pageBatches(scanId: string, query: PageQuery & { batchSize?: number } = {}): AsyncIterable<PageSnapshot[]> {
+    const cols = query.withHtml ? '*' : PAGE_COLUMNS_NO_HTML;
+    yield* this.keyset('pages', cols, scanId, query.batchSize ?? 200, toPage);
+  }
+
+  async *linkBatches(scanId: string, options: { batchSize?: number } = {}): AsyncIterable<LinkRecord[]> {
+    yield* this.keyset('links', '*', scanId, options.batchSize ?? 5000, toLink);
+  }
+
+  /** Keyset pagination on rowid: each batch is one short query, so no read holds the database open. */
+  private async *keyset<T>(table: string, cols: string, scanId: string, size: number, map: (r: Row) => T): AsyncIterable<T[]> {
+    let after = -1;
+    for (;;) {
+      const rows = await this.conn.all<Row>(`SELECT rowid AS rowid_, ${cols} FROM ${table} WHERE scan_id = ? AND rowid > ? ORDER BY rowid LIMIT ?`, [scanId, after, Math.max(1, size)]);
+      if (!rows.length) return;
+      after = Number(rows[rows.length - 1]!.rowid_);
+      yield rows.map(map);
+      if (rows.length < size) return;
+    }
+  }
+
+  async getPages(scanId: string, urls: string[], query: PageQuery = {}): Promise<PageSnapshot[]> {
+    if (!urls.length) return [];
+    const cols = query.withHtml ? '*' : PAGE_COLUMNS_NO_HTML;
+    return (await this.conn.all(`SELECT ${cols} FROM pages WHERE scan_id = ? AND url IN (SELECT value FROM json_each(?))`, [scanId, json(urls)])).map(toPage);
+  }
+
   enqueue(scanId: string, entries: FrontierEntry[]): Promise<number> {
     if (!entries.length) return Promise.resolve(0);
     return this.transaction(async () => {
