@@ -166,7 +166,10 @@ export class SiteBuilder {
   }
 
   finish(content: PageContent): Site {
+    // The interning keys are needed only while links arrive.
     this.segmentTargets.clear();
+    this.bodyIds.clear();
+    this.fromIds.clear();
     this.lastFromKey = undefined;
     const { startUrl, pages, byKey, bodies, ranges, linkedFrom } = this;
     const page = (url: string): PageInfo | undefined => {
