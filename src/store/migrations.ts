@@ -122,13 +122,16 @@ export const migrations: Migration[] = [
     version: 4,
     name: 'links stored once: link_bodies (a link without its page and position, once per scan) and page_links (body ids per page)',
     sql: [
-      // body: JSON [toUrl, text, label, rowText, listItemText, heading, menuPath, tag, region, external] (rows.ts linkBody).
+      // body: JSON [toUrl, text, label, rowText, listItemText, heading, menuPath, tag, region, external] (rows.ts linkBody);
+      // key: base64 SHA-256 of the body, the unique key (an index of whole bodies would store every body twice).
+      // Bodies converted below have no key: they are read as any other, and a resumed old scan adds new ones.
       `CREATE TABLE link_bodies (
         id INTEGER PRIMARY KEY,
         scan_id TEXT NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+        key TEXT,
         body TEXT NOT NULL
       )`,
-      `CREATE UNIQUE INDEX link_bodies_key ON link_bodies (scan_id, body)`,
+      `CREATE UNIQUE INDEX link_bodies_key ON link_bodies (scan_id, key)`,
       // refs: JSON [id, …] in position order 0, 1, 2, …, or [[id, position], …] (rows.ts encodeRefs).
       `CREATE TABLE page_links (
         scan_id TEXT NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
@@ -136,15 +139,20 @@ export const migrations: Migration[] = [
         refs TEXT NOT NULL
       )`,
       `CREATE INDEX page_links_from ON page_links (scan_id, from_url)`,
-      `INSERT OR IGNORE INTO link_bodies (scan_id, body)
-       SELECT scan_id, json_array(to_url, text, label, row_text, list_item_text, heading, CASE WHEN menu_path IS NULL THEN NULL ELSE json(menu_path) END, tag, region, external)
-       FROM links ORDER BY rowid`,
+      `CREATE TEMP TABLE old_links AS
+       SELECT rowid AS r, scan_id, from_url, position,
+         json_array(to_url, text, label, row_text, list_item_text, heading, CASE WHEN menu_path IS NULL THEN NULL ELSE json(menu_path) END, tag, region, external) AS body
+       FROM links`,
+      `INSERT INTO link_bodies (scan_id, body) SELECT scan_id, body FROM old_links GROUP BY scan_id, body ORDER BY min(r)`,
+      `CREATE INDEX temp.old_links_body ON old_links (scan_id, body)`,
+      `CREATE TEMP TABLE body_ids AS SELECT id, scan_id, body FROM link_bodies`,
+      `CREATE INDEX temp.body_ids_body ON body_ids (scan_id, body)`,
       `INSERT INTO page_links (scan_id, from_url, refs)
        SELECT scan_id, from_url, json_group_array(json_array(body_id, position)) FROM (
-         SELECT l.rowid AS r, l.scan_id, l.from_url, l.position, b.id AS body_id FROM links l JOIN link_bodies b ON b.scan_id = l.scan_id
-           AND b.body = json_array(l.to_url, l.text, l.label, l.row_text, l.list_item_text, l.heading, CASE WHEN l.menu_path IS NULL THEN NULL ELSE json(l.menu_path) END, l.tag, l.region, l.external)
-         ORDER BY l.rowid
+         SELECT o.r, o.scan_id, o.from_url, o.position, b.id AS body_id FROM old_links o JOIN body_ids b ON b.scan_id = o.scan_id AND b.body = o.body ORDER BY o.r
        ) GROUP BY scan_id, from_url ORDER BY min(r)`,
+      `DROP TABLE temp.old_links`,
+      `DROP TABLE temp.body_ids`,
       `DROP TABLE links`,
     ],
   },

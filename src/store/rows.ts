@@ -2,6 +2,7 @@
  * Row ↔ record mapping shared by the SQLite and PostgreSQL stores. Both keep JSON as text and raw HTML
  * gzipped; booleans are 0/1 in SQLite and true/false in PostgreSQL, big integers may come back as strings.
  */
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 import type { CrawlBatch } from './store.js';
@@ -103,6 +104,11 @@ export function overrideFromRow(r: Row): ItemOverride {
  */
 export function linkBody(l: LinkRecord): string {
   return JSON.stringify([l.toUrl, l.text, l.label ?? null, l.rowText ?? null, l.listItemText ?? null, l.heading ?? null, l.menuPath?.length ? l.menuPath : null, l.tag, l.region ?? null, l.external ? 1 : 0]);
+}
+
+/** The unique key of a link body within a scan: its SHA-256 (base64), so no index holds whole bodies. */
+export function bodyKey(body: string): string {
+  return createHash('sha256').update(body, 'utf8').digest('base64');
 }
 
 type Body = [string, string, string | null, string | null, string | null, string | null, string[] | null, LinkRecord['tag'], LinkRecord['region'] | null, number | boolean];

@@ -1,7 +1,7 @@
 import sqlite3 from 'sqlite3';
 import { StoreError } from '../errors.js';
 import { migrations } from './migrations.js';
-import { BodyCache, compressHtml, decodeRefs, encodeRefs, json, linkFromBody, opt, overrideFromRow, pageLinkGroups, toPage, toScan, type Row } from './rows.js';
+import { BodyCache, bodyKey, compressHtml, decodeRefs, encodeRefs, json, linkFromBody, opt, overrideFromRow, pageLinkGroups, toPage, toScan, type Row } from './rows.js';
 import type { CrawlBatch, FrontierRow, PageStub, ScanFilter, ScanStore } from './store.js';
 import type {
   FrontierEntry,
@@ -263,10 +263,11 @@ class SqliteStore implements ScanStore {
     const distinct = [...new Set(groups.flatMap((g) => g.bodies))];
     const ids = new Map<string, number>();
     for (let i = 0; i < distinct.length; i += 2000) {
-      const chunk = json(distinct.slice(i, i + 2000));
-      await this.conn.run('INSERT INTO link_bodies (scan_id, body) SELECT ?, value FROM json_each(?) WHERE true ON CONFLICT (scan_id, body) DO NOTHING', [scanId, chunk]);
-      for (const r of await this.conn.all<{ id: number; body: string }>('SELECT id, body FROM link_bodies WHERE scan_id = ? AND body IN (SELECT value FROM json_each(?))', [scanId, chunk])) {
-        ids.set(r.body, Number(r.id));
+      const chunk = distinct.slice(i, i + 2000).map((body) => [bodyKey(body), body] as const);
+      await this.conn.run('INSERT INTO link_bodies (scan_id, key, body) SELECT ?, value->>0, value->>1 FROM json_each(?) WHERE true ON CONFLICT (scan_id, key) DO NOTHING', [scanId, json(chunk)]);
+      const byKey = new Map(chunk);
+      for (const r of await this.conn.all<{ id: number; key: string }>('SELECT id, key FROM link_bodies WHERE scan_id = ? AND key IN (SELECT value FROM json_each(?))', [scanId, json(chunk.map(([k]) => k))])) {
+        ids.set(byKey.get(r.key)!, Number(r.id));
       }
     }
     const rows = groups.map((g) => [g.fromUrl, encodeRefs(g.bodies.map((b) => ids.get(b)!), g.positions)]);
