@@ -2,7 +2,7 @@
  * Judging at scale: the generated Thai CMS site (bench/judge-site.ts, about 55 links a page) of 5,000,
  * 20,000 and 50,000 pages, scanned by the real CLI (`oit scan --render never --year 2565`, SQLite) and
  * then re-judged (`oit check --scan`), each in its own process. Prints per size: scan wall time (and the
- * crawl's own durationMs), check wall time, the peak RSS of each process (VmHWM), the database size,
+ * crawl's time from the scan record), check wall time, the peak RSS of each process (VmHWM), the database size,
  * stored link rows, and the verdicts (so two runs, before and after a change, can be compared).
  * Usage: npm run bench:judge [-- --pages 5000[,20000,…]] [--json] [--keep DIR] [--verdicts FILE]
  */
@@ -100,7 +100,8 @@ async function one(pages: number) {
       pages,
       stored,
       scanSeconds: scan.seconds,
-      crawlSeconds: (scanRec?.stats.durationMs ?? 0) / 1000,
+      // From the scan record: created before the crawl, finished right after it.
+      crawlSeconds: scanRec?.finishedAt ? (Date.parse(scanRec.finishedAt) - Date.parse(scanRec.startedAt)) / 1000 : 0,
       scanRssMb: scan.peakRssMb,
       checkSeconds: check.seconds,
       checkRssMb: check.peakRssMb,
