@@ -1,6 +1,6 @@
 import { describeAssessmentYear } from '../checklist/assessment-year.js';
 import type { DeadLink } from '../check/diff.js';
-import { judge } from '../check/judge.js';
+import { judgeLoadedSite, loadSite } from '../check/judge-site.js';
 import { siteProblem, unreachableItems } from '../check/reachability.js';
 import { withWrittenUrls, writtenUrls } from '../check/as-written.js';
 import { checkOverrideEvidence } from '../check/overrides.js';
@@ -19,7 +19,7 @@ export interface CheckOutcome {
 const DEAD_LINK_LIMIT = 1000;
 
 /** URLs of the scan that did not open (no response, HTTP 4xx/5xx), with the page that linked to them. */
-export function deadLinks(pages: PageSnapshot[], written: Map<string, string> = new Map()): DeadLink[] {
+export function deadLinks(pages: Pick<PageSnapshot, 'url' | 'status' | 'error' | 'referrer'>[], written: Map<string, string> = new Map()): DeadLink[] {
   return pages
     .filter((p) => p.status === 0 || p.status >= 400)
     .sort((a, b) => a.url.localeCompare(b.url))
@@ -42,11 +42,15 @@ export async function judgeStoredScan(store: ScanStore, scanId: string, options:
     );
   }
   const loaded = checklistOfScan(scan, options);
-  const [pages, links, overrides] = await Promise.all([
-    store.listPages(scanId, { withHtml: true }),
-    store.listLinks(scanId),
-    store.listOverrides(scan.site, loaded.checklist.year),
-  ]);
+  // The scan is streamed into a small index and page content is read only for candidates: memory
+  // stays bounded whatever the site's size (docs/scale.md).
+  const site = await loadSite(scan.site, {
+    pages: () => store.pageBatches(scanId, { withHtml: true }),
+    links: () => store.linkBatches(scanId),
+    load: (urls) => store.getPages(scanId, urls, { withHtml: true }),
+  });
+  const pages = site.site.pages;
+  const overrides = await store.listOverrides(scan.site, loaded.checklist.year);
   // A site of which nothing opened is not judged: every item is `error` with the start page's cause.
   const startPage = pages.find((p) => p.url === scan.site);
   const unreachable = siteProblem(scan.site, pages, startPage ? undefined : await startFrontierState(store, scanId, scan.site));
@@ -54,7 +58,7 @@ export async function judgeStoredScan(store: ScanStore, scanId: string, options:
   const written = writtenUrls(pages);
   const items = unreachable
     ? unreachableItems(loaded.checklist, unreachable)
-    : withWrittenUrls(judge({ checklist: loaded.checklist, startUrl: scan.site, pages, links, overrides: checkOverrideEvidence(overrides, pages) }), written);
+    : withWrittenUrls(await judgeLoadedSite({ checklist: loaded.checklist, ...site, overrides: checkOverrideEvidence(overrides, pages) }), written);
   const judgedScan = { ...scan, checklistId: loaded.checklist.id, checklistYear: loaded.checklist.year, checklistHash: loaded.hash };
   const built = buildScanResult(judgedScan, loaded.checklist, items, unreachable);
   const assessment = describeAssessmentYear({

@@ -1,6 +1,6 @@
 import { ScanResultSchema, type ScanResult } from '../check/scan-result.js';
 import { ConfigError } from '../errors.js';
-import type { TrendPoint } from '../report/view-model.js';
+import type { CrawledPage, TrendPoint } from '../report/view-model.js';
 import { writeReports } from '../report/write.js';
 import type { ScanStore } from '../store/index.js';
 import { join } from 'node:path';
@@ -32,7 +32,11 @@ export async function reportStoredScan(store: ScanStore, scanId: string, options
     previous = await storedResult(store, s.id);
     if (previous) break;
   }
-  const pages = await store.listPages(scanId);
+  // Only fetch problems are shown: stream the pages and keep four fields of each, never their text.
+  const pages: CrawledPage[] = [];
+  for await (const batch of store.pageBatches(scanId, { batchSize: 500 })) {
+    for (const p of batch) pages.push({ url: p.url, status: p.status, ...(p.error ? { error: p.error } : {}), ...(p.referrer ? { referrer: p.referrer } : {}) });
+  }
   const history = await scoreHistory(store, scan.site, scan.startedAt);
   return writeReports({ result, checklist, previous, pages, history, outDir: scanReportDir(options.out, scan.host, scanId), lang: options.lang });
 }

@@ -124,7 +124,8 @@ export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise
     await store.updateScan(scan.id, {
       state: 'finished',
       finishedAt: new Date().toISOString(),
-      stats: { ...stats, durationMs: (stats.durationMs ?? 0) + (Date.now() - started) },
+      // This attempt's crawl time (crawl() measured it already) plus earlier attempts' of a resumed scan.
+      stats: { ...stats, durationMs: (job.resumeScanId ? (scan.stats.durationMs ?? 0) : 0) + (stats.durationMs ?? Date.now() - started) },
     });
     const checked = await judgeStoredScan(store, scan.id, { checklistDir: job.config.checklistDir });
     const written = await reportStoredScan(store, scan.id, { out: job.config.out, checklistDir: job.config.checklistDir });

@@ -65,17 +65,6 @@ function namesOf(l: LinkRecord): { names: string[]; contextual: boolean } {
   return { names: l.heading ? [oneLine(l.heading)] : [], contextual: true };
 }
 
-/** The first h1/h2 texts of a page, cheaply (no DOM): page titles name items on CMS item pages. */
-function firstHeadings(html: string): string[] {
-  const out: string[] = [];
-  for (const m of html.matchAll(/<h([12])\b[^>]*>([\s\S]{0,600}?)<\/h\1>/gi)) {
-    const t = oneLine((m[2] ?? '').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/gi, ' ').replace(/&amp;/gi, '&'));
-    if (t) out.push(t);
-    if (out.length >= 2) break;
-  }
-  return out;
-}
-
 function isForeignRow(text: string | undefined, cells: string[] | undefined): boolean {
   return [text ?? '', ...(cells ?? [])].some((c) => c && parseItemLabel(c).foreign);
 }
@@ -83,7 +72,7 @@ function isForeignRow(text: string | undefined, cells: string[] | undefined): bo
 /** Targets every link to which sits in a row of another scheme (MOIT …). */
 function foreignOnlyTargets(site: Site): Set<string> {
   const foreign = new Map<string, boolean>();
-  for (const l of site.links) {
+  for (const l of site.distinctLinks) {
     const k = canon(l.toUrl);
     const f = isForeignRow(l.rowText || l.listItemText || l.text, undefined);
     foreign.set(k, (foreign.get(k) ?? true) && f);
@@ -141,7 +130,7 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
 
   // (b) Links anywhere whose words (or, for generic texts, the row/list/heading around them) name an item.
   const cache = new Map<string, ItemScore | null>();
-  for (const l of site.links) {
+  for (const l of site.distinctLinks) {
     if (l.tag === 'sitemap' || l.tag === 'redirect' || l.tag === 'meta-refresh') continue;
     const { names, contextual } = namesOf(l);
     if (isForeignRow(l.rowText || l.listItemText || l.text, undefined) || names.some((n) => parseItemLabel(n).foreign)) continue;
@@ -188,15 +177,15 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
     if (p.status < 200 || p.status >= 300) continue;
     if (p.kind === 'html') {
       if (isIndexPage.has(canon(p.url))) continue;
-      const titles = [p.title?.split(/\s[|\-–]\s/)[0] ?? '', ...firstHeadings(p.html ?? '')].filter((t) => t && t.length < 200);
+      const titles = [p.title?.split(/\s[|\-–]\s/)[0] ?? '', ...(p.headings ?? [])].filter((t) => t && t.length < 200);
       for (const t of titles) {
         const top = topItem(checklist, t, cache);
         if (top) add({ code: top.code, url: p.url, names: [t], source: 'self', ident: top.score * 0.9, via: `page titled '${clip(t, 50)}'`, title: clip(t, 60) });
       }
-    } else if (p.text) {
-      if (foreignScheme(p.text.slice(0, 800)) || foreignOnly.has(canon(p.url))) continue;
+    } else if (p.textHead) {
+      if (foreignScheme(p.textHead.slice(0, 800)) || foreignOnly.has(canon(p.url))) continue;
       // The title a document claims, not one it mentions ("…เพื่อทบทวนแผนพัฒนาท้องถิ่น").
-      const head = itemsInHead(checklist, p.text.slice(0, 1500)).filter((f) => !f.mention);
+      const head = itemsInHead(checklist, p.textHead.slice(0, 1500)).filter((f) => !f.mention);
       const first = head[0];
       if (first && first.index < 600) {
         add({ code: first.code, url: p.url, names: [], source: 'self', ident: first.exact ? 0.75 : 0.65, via: `document whose own title reads '${clip(first.form, 50)}'`, title: clip(first.form, 60) });

@@ -8,7 +8,7 @@ import type { Checklist } from '../checklist/schema.js';
 import { normalizeUrl } from '../crawl/normalize-url.js';
 import { fold } from '../text/fold.js';
 import { isGenericLinkText, isGroupLabel, parseItemLabel } from '../matchers/lib/identify.js';
-import type { PageSnapshot } from '../store/types.js';
+import type { PageInfo } from './site-index.js';
 import { canon, nodeText, oneLine, resolveHref, type Site } from './site.js';
 
 export interface IndexRowLink {
@@ -44,33 +44,34 @@ function isIndexLabel(text: string, labels: string[]): boolean {
 
 const CODE_RE = /(?:^|[^a-z0-9])(?:o|oit)\s?-?\s?0?(\d{1,2})(?!\d)/gi;
 
-function codeCount(text: string): number {
+export function codeCount(text: string): number {
   const nums = new Set<string>();
   for (const m of fold(text).matchAll(CODE_RE)) nums.add(m[1]!);
   return nums.size;
 }
 
 /** Pages that are (or look like) the site's ITA/OIT index. */
-export function findIndexPages(site: Site, checklist: Checklist): PageSnapshot[] {
+export function findIndexPages(site: Site, checklist: Checklist): PageInfo[] {
   const labels = checklist.indexPageLabels;
-  const found = new Map<string, PageSnapshot>();
-  const add = (p: PageSnapshot | undefined) => {
+  const found = new Map<string, PageInfo>();
+  const add = (p: PageInfo | undefined) => {
     if (p && p.kind === 'html' && p.status >= 200 && p.status < 300) found.set(canon(p.url), p);
   };
-  for (const l of site.links) {
+  for (const l of site.distinctLinks) {
     if (!/^https?:/i.test(l.toUrl)) continue;
     if (isIndexLabel(l.text, labels) || (l.label && isIndexLabel(l.label, labels))) add(site.page(l.toUrl));
   }
   for (const p of site.pages) {
     if (p.kind !== 'html') continue;
     if (p.title && isIndexLabel(p.title.split(/[|\-–:]/)[0] ?? '', labels)) add(p);
-    else if (codeCount(p.text ?? '') >= 8) add(p);
+    else if (p.manyCodes) add(p);
   }
   // Per-sub-indicator pages ("ตัวชี้วัดย่อยที่ 9.2 การบริหารงาน") linked from an index page: the index is split.
-  const index = new Set(found.keys());
-  for (const l of site.links) {
-    if (!/^https?:/i.test(l.toUrl) || !index.has(canon(l.fromUrl))) continue;
-    if (isGroupLabel(checklist, l.text) || (l.label && isGroupLabel(checklist, l.label))) add(site.page(l.toUrl));
+  for (const page of [...found.values()]) {
+    for (const l of site.linksFrom(page.url)) {
+      if (!/^https?:/i.test(l.toUrl)) continue;
+      if (isGroupLabel(checklist, l.text) || (l.label && isGroupLabel(checklist, l.label))) add(site.page(l.toUrl));
+    }
   }
   return [...found.values()];
 }
@@ -82,7 +83,7 @@ const HEADING_SEL =
   'h1,h2,h3,h4,h5,h6,summary,dt,button,[role=button],[role=tab],.card-header,.panel-heading,.accordion-header,.accordion-button,.accordion-title,.accordion-toggle,.panel-title,.card-title,.elementor-tab-title,.tab-title,.ui-accordion-header';
 
 /** Parses one index page into rows: table rows, leaf list items, headings with their sections, paragraphs. */
-export function parseIndexRows(site: Site, page: PageSnapshot): IndexRow[] {
+export function parseIndexRows(site: Site, page: PageInfo): IndexRow[] {
   const rows: IndexRow[] = [];
   const view = site.view(page);
   const base = page.finalUrl || page.url;

@@ -45,7 +45,7 @@ function expectedYears(item: ChecklistItem, y: number): string {
   }
 }
 
-function judgeItem(env: VerifyEnv, item: ChecklistItem, candidates: Candidate[]): ItemResult {
+export function judgeItem(env: VerifyEnv, item: ChecklistItem, candidates: Candidate[]): ItemResult {
   const base = { code: item.code, title: item.title, subIndicator: item.subIndicator };
   const verdicts: CandidateVerdict[] = candidates.map((c) => verifyCandidate(env, item, c));
   const rank = (v: CandidateVerdict) => v.confidence + SOURCE_RANK[v.candidate.source];
@@ -134,7 +134,7 @@ export function judgeWithSite(input: JudgeInput, site: Site): ItemResult[] {
   return applyOverrides(results, input.overrides);
 }
 
-function errorResult(item: ChecklistItem, reason: string): ItemResult {
+export function errorResult(item: ChecklistItem, reason: string): ItemResult {
   return { code: item.code, title: item.title, subIndicator: item.subIndicator, status: 'error' as ItemStatus, score: 0, urls: [], evidence: [], reasons: [reason], confidence: 0 };
 }
 

@@ -68,7 +68,7 @@ function describe(url: string, cause: UnreachableCause, status: number, detail: 
  * the scan opened either (sitemap seeds can still give pages when only the home page is broken; then
  * the items are judged from what was read, as before).
  */
-export function siteProblem(url: string, pages: readonly PageSnapshot[], frontierState?: string): Unreachable | undefined {
+export function siteProblem(url: string, pages: readonly Pick<PageSnapshot, 'url' | 'status' | 'error'>[], frontierState?: string): Unreachable | undefined {
   const problem = startPageProblem(url, pages.find((p) => p.url === url), frontierState);
   if (!problem) return undefined;
   return pages.some((p) => p.url !== url && p.status >= 200 && p.status < 300 && !p.error) ? undefined : problem;
@@ -79,7 +79,7 @@ export function siteProblem(url: string, pages: readonly PageSnapshot[], frontie
  * start URL; `frontierState` its frontier row's state when the snapshot is missing ("skipped" there can
  * only be robots.txt: the start URL bypasses scope and trap checks).
  */
-export function startPageProblem(url: string, startPage: PageSnapshot | undefined, frontierState?: string): Unreachable | undefined {
+export function startPageProblem(url: string, startPage: Pick<PageSnapshot, 'url' | 'status' | 'error'> | undefined, frontierState?: string): Unreachable | undefined {
   if (!startPage) {
     return frontierState === 'skipped' ? describe(url, 'robots', 0, 'robots.txt') : describe(url, 'not-fetched', 0, '');
   }

@@ -1,17 +1,18 @@
 /**
- * A read-only view of one stored scan for the judgement: snapshots by URL, the link graph, shortest
+ * A read-only view of one stored scan for the judgement: pages by URL, the link graph, shortest
  * click paths from the home page, and each page's main content (menus removed) re-parsed from its
- * stored HTML. Pure: built from the JudgeInput, no I/O.
+ * stored HTML. Pure: no I/O; site-index.ts builds it, from snapshots in memory (buildSite) or streamed
+ * from the store with page content read lazily (site-source.ts).
  */
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { viewerTargets } from '../crawl/extract-links.js';
 import { normalizeUrl } from '../crawl/normalize-url.js';
-import { hostOf, isOwnHost } from '../matchers/lib/hosts.js';
 import { isGenericLinkText } from '../matchers/lib/identify.js';
 import type { Target } from '../matchers/types.js';
 import type { ClickStep, LinkRecord, PageSnapshot } from '../store/types.js';
 import { countContentImages, isLayoutTable, tableHasData } from './page-structure.js';
+import { pageInfo, SiteBuilder, type PageInfo } from './site-index.js';
 
 // The same menu and footer URLs occur on every page: normalise each distinct string once.
 const canonMemo = new Map<string, string>();
@@ -25,10 +26,6 @@ export function canon(url: string): string {
     canonMemo.set(url, key);
   }
   return key;
-}
-
-function altKey(key: string): string {
-  return key.endsWith('/') ? key.slice(0, -1) : key + '/';
 }
 
 export const DOC_EXT = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|zip|rar|jpe?g|png)(?:$|[?#])/i;
@@ -214,11 +211,16 @@ function tableStats($m: cheerio.CheerioAPI, mainText: string): TableStats {
 export interface Site {
   startUrl: string;
   host: string;
-  pages: PageSnapshot[];
-  links: LinkRecord[];
-  page(url: string): PageSnapshot | undefined;
+  /** Every stored page, without HTML and text (site-index.ts): read content through view() and target(). */
+  pages: PageInfo[];
+  /**
+   * The site's distinct links in stored order, each once (a menu repeated on every page is one record,
+   * with the page and position of its first occurrence). Finding candidates by words needs nothing more.
+   */
+  distinctLinks: LinkRecord[];
+  page(url: string): PageInfo | undefined;
   linksFrom(url: string): LinkRecord[];
-  view(page: PageSnapshot): PageView | undefined;
+  view(page: PageInfo): PageView | undefined;
   target(url: string): Target;
   /** Shortest click path from the home page (BFS over stored links), or undefined if unreachable. */
   clickPath(url: string): ClickStep[] | undefined;
@@ -227,136 +229,18 @@ export interface Site {
   isOwn(url: string): boolean;
 }
 
+/** A Site over whole snapshots in memory (tests, the offline eval, `judge`): nothing is read lazily. */
 export function buildSite(startUrl: string, pages: PageSnapshot[], links: LinkRecord[]): Site {
-  const byKey = new Map<string, PageSnapshot>();
-  const put = (k: string, p: PageSnapshot) => {
-    const prev = byKey.get(k);
-    // Prefer a real answer over an error for the same URL.
-    if (!prev || (prev.status !== 200 && p.status === 200)) byKey.set(k, p);
-  };
-  for (const p of pages) {
-    put(canon(p.url), p);
-    if (p.finalUrl) put(canon(p.finalUrl), p);
-  }
-  const page = (url: string) => {
-    const k = canon(url);
-    return byKey.get(k) ?? byKey.get(altKey(k));
-  };
-  const from = new Map<string, LinkRecord[]>();
-  for (const l of links) {
-    const k = canon(l.fromUrl);
-    let arr = from.get(k);
-    if (!arr) from.set(k, (arr = []));
-    arr.push(l);
-  }
-  for (const arr of from.values()) arr.sort((a, b) => a.position - b.position);
-  const linksFrom = (url: string) => {
-    const p = page(url);
-    const keys = new Set([canon(url), ...(p ? [canon(p.url), canon(p.finalUrl)] : [])]);
-    return [...keys].flatMap((k) => from.get(k) ?? []);
-  };
-
-  // Template links: targets linked from at least half of the html pages (when there are enough pages).
-  const htmlPages = pages.filter((p) => p.kind === 'html' && p.status >= 200 && p.status < 300);
-  const linkedFrom = new Map<string, Set<string>>();
-  for (const l of links) {
-    const k = canon(l.toUrl);
-    let s = linkedFrom.get(k);
-    if (!s) linkedFrom.set(k, (s = new Set()));
-    s.add(canon(l.fromUrl));
-  }
-  const templateMin = Math.max(4, Math.ceil(htmlPages.length * 0.5));
-  const isTemplateLink = (url: string) => (linkedFrom.get(canon(url))?.size ?? 0) >= templateMin;
-
-  const host = hostOf(startUrl) ?? '';
-  const isOwn = (url: string) => isOwnHost(hostOf(url), host);
-
-  const views = new Map<string, PageView | undefined>();
-  const view = (p: PageSnapshot) => {
-    const k = canon(p.url);
-    if (!views.has(k)) views.set(k, p.kind === 'html' && p.html ? parseView(p) : undefined);
-    return views.get(k);
-  };
-
-  const targets = new Map<string, Target>();
-  const target = (url: string): Target => {
-    let t = targets.get(url);
-    if (!t) targets.set(url, (t = makeTarget(url)));
-    return t;
-  };
-  const makeTarget = (url: string): Target => {
-    const snapshot = /^https?:/i.test(url) ? page(url) : undefined;
-    if (!snapshot) return { url, text: '' };
-    if (snapshot.kind === 'html') {
-      const v = view(snapshot);
-      if (v) {
-        const content = v.mainLinks.filter((l) => /^https?:/i.test(l.url) && !isTemplateLink(l.url) && canon(l.url) !== canon(snapshot.url));
-        return {
-          url,
-          snapshot,
-          text: v.mainText,
-          title: v.title || snapshot.title,
-          headings: v.headings,
-          images: v.images,
-          forms: v.forms,
-          tables: v.tables,
-          externalLinks: content.filter((l) => !isOwn(l.url)).map((l) => l.url),
-          contentLinks: content.length,
-        };
-      }
-      return { url, snapshot, text: snapshot.text ?? '', title: snapshot.title };
-    }
-    return { url, snapshot, text: snapshot.text ?? '', title: snapshot.title };
-  };
-
-  // BFS from the home page over links (and redirects), remembering the link that first reached a page.
-  const parent = new Map<string, { prev: string; step: ClickStep } | null>();
-  const start = canon(startUrl);
-  parent.set(start, null);
-  const startPage = page(startUrl);
-  if (startPage) {
-    parent.set(canon(startPage.url), null);
-    parent.set(canon(startPage.finalUrl), null);
-  }
-  const queue = [...new Set([start, ...(startPage ? [canon(startPage.url), canon(startPage.finalUrl)] : [])])];
-  for (let i = 0; i < queue.length; i++) {
-    const cur = queue[i]!;
-    const p = page(cur);
-    const outs = [...(from.get(cur) ?? []), ...(p && canon(p.url) !== cur ? (from.get(canon(p.url)) ?? []) : []), ...(p && canon(p.finalUrl) !== cur ? (from.get(canon(p.finalUrl)) ?? []) : [])];
-    for (const l of outs) {
-      if (!/^https?:/i.test(l.toUrl)) continue;
-      const k = canon(l.toUrl);
-      if (parent.has(k)) continue;
-      parent.set(k, { prev: cur, step: { text: stepText(l), url: l.toUrl } });
-      const target = page(k);
-      if (target) {
-        for (const alias of [canon(target.url), canon(target.finalUrl)]) if (!parent.has(alias)) parent.set(alias, { prev: cur, step: { text: stepText(l), url: l.toUrl } });
-        if (target.kind === 'html') queue.push(k);
-      }
-    }
-  }
-  const clickPath = (url: string): ClickStep[] | undefined => {
-    let k = canon(url);
-    if (!parent.has(k)) {
-      const p = page(url);
-      if (p && parent.has(canon(p.url))) k = canon(p.url);
-      else if (!parent.has(altKey(k))) return undefined;
-      else k = altKey(k);
-    }
-    const steps: ClickStep[] = [];
-    const seen = new Set<string>();
-    let cur: string | undefined = k;
-    while (cur !== undefined && !seen.has(cur)) {
-      seen.add(cur);
-      const e = parent.get(cur);
-      if (!e) break;
-      steps.unshift(e.step);
-      cur = e.prev;
-    }
-    return steps;
-  };
-
-  return { startUrl, host, pages, links, page, linksFrom, view, target, clickPath, isTemplateLink, isOwn };
+  const builder = new SiteBuilder(startUrl);
+  const snapshots = new Map<PageInfo, PageSnapshot>();
+  const infos = pages.map((p) => {
+    const info = pageInfo(p);
+    snapshots.set(info, p);
+    return info;
+  });
+  builder.addPages(infos);
+  builder.addLinks(links);
+  return builder.finish({ get: (info) => snapshots.get(info) });
 }
 
 /** Words of a click step: the link text, or its context when the text is generic. */

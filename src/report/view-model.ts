@@ -4,6 +4,9 @@ import { unreachableOf, type ScanResult } from '../check/scan-result.js';
 import { limitText } from '../crawl/limits.js';
 import { PASS_MARK, scoreOit } from '../check/score.js';
 import type { ClickStep, ItemStatus, PageSnapshot } from '../store/types.js';
+
+/** What the report shows of a stored page: only fetch problems, so no text or HTML. */
+export type CrawledPage = Pick<PageSnapshot, 'url' | 'status' | 'error' | 'referrer'>;
 import { codeNumber, fmt2, fmtSigned, formatDateTime, linkView, oneLine, pct, type LinkView } from './format.js';
 import { CONFIDENCE_LABELS, LABELS, STATUS_BADGE, STATUS_LABELS, type Labels, type Lang } from './labels.js';
 
@@ -19,7 +22,7 @@ export interface ReportInput {
   /** The previous judged scan of the same site, for "what changed". */
   previous?: ScanResult | undefined;
   /** Snapshots of the scan (html not needed), for crawl problems. */
-  pages?: PageSnapshot[] | undefined;
+  pages?: CrawledPage[] | undefined;
   lang?: Lang | undefined;
   /** OIT scores of the site's judged scans, oldest first (this scan last), for the trend chart. */
   history?: TrendPoint[] | undefined;
@@ -289,7 +292,7 @@ export function gapItems(items: ResultItem[], checklist: Checklist): ResultItem[
     .sort((a, b) => GAP_ORDER[a.status] - GAP_ORDER[b.status] || order(a.code) - order(b.code));
 }
 
-export function crawlProblems(pages: PageSnapshot[] | undefined, lang: Lang): ReportView['crawl'] {
+export function crawlProblems(pages: CrawledPage[] | undefined, lang: Lang): ReportView['crawl'] {
   const l = LABELS[lang];
   const bad = (pages ?? [])
     .filter((p) => p.status === 0 || p.status >= 400 || !!p.error)

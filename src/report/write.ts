@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import type { Checklist } from '../checklist/schema.js';
 import type { ScanResult } from '../check/scan-result.js';
-import type { PageSnapshot } from '../store/types.js';
 import { writeFilesAtomically } from './atomic.js';
 import type { Lang } from './labels.js';
-import type { TrendPoint } from './view-model.js';
+import type { CrawledPage, TrendPoint } from './view-model.js';
 import { renderItemsCsv } from './write-csv.js';
 import { renderReportHtml } from './write-html.js';
 import { renderItasCsv, renderItasHtml } from './write-itas.js';
@@ -16,7 +15,7 @@ export interface WriteReportsOptions {
   result: ScanResult;
   checklist: Checklist;
   previous?: ScanResult | undefined;
-  pages?: PageSnapshot[] | undefined;
+  pages?: CrawledPage[] | undefined;
   /** OIT scores of the site's judged scans, oldest first, for the trend chart. */
   history?: TrendPoint[] | undefined;
   /** The scan's own report folder, conventionally `<out>/<host>/<scan-id>/` (see reportDir). */

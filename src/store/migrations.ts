@@ -120,6 +120,44 @@ export const migrations: Migration[] = [
   },
   {
     version: 4,
+    name: 'links stored once: link_bodies (a link without its page and position, once per scan) and page_links (body ids per page)',
+    sql: [
+      // body: JSON [toUrl, text, label, rowText, listItemText, heading, menuPath, tag, region, external] (rows.ts linkBody);
+      // key: base64 SHA-256 of the body, the unique key (an index of whole bodies would store every body twice).
+      // Bodies converted below have no key: they are read as any other, and a resumed old scan adds new ones.
+      `CREATE TABLE link_bodies (
+        id INTEGER PRIMARY KEY,
+        scan_id TEXT NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+        key TEXT,
+        body TEXT NOT NULL
+      )`,
+      `CREATE UNIQUE INDEX link_bodies_key ON link_bodies (scan_id, key)`,
+      // refs: JSON [id, …] in position order 0, 1, 2, …, or [[id, position], …] (rows.ts encodeRefs).
+      `CREATE TABLE page_links (
+        scan_id TEXT NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+        from_url TEXT NOT NULL,
+        refs TEXT NOT NULL
+      )`,
+      `CREATE INDEX page_links_from ON page_links (scan_id, from_url)`,
+      `CREATE TEMP TABLE old_links AS
+       SELECT rowid AS r, scan_id, from_url, position,
+         json_array(to_url, text, label, row_text, list_item_text, heading, CASE WHEN menu_path IS NULL THEN NULL ELSE json(menu_path) END, tag, region, external) AS body
+       FROM links`,
+      `INSERT INTO link_bodies (scan_id, body) SELECT scan_id, body FROM old_links GROUP BY scan_id, body ORDER BY min(r)`,
+      `CREATE INDEX temp.old_links_body ON old_links (scan_id, body)`,
+      `CREATE TEMP TABLE body_ids AS SELECT id, scan_id, body FROM link_bodies`,
+      `CREATE INDEX temp.body_ids_body ON body_ids (scan_id, body)`,
+      `INSERT INTO page_links (scan_id, from_url, refs)
+       SELECT scan_id, from_url, json_group_array(json_array(body_id, position)) FROM (
+         SELECT o.r, o.scan_id, o.from_url, o.position, b.id AS body_id FROM old_links o JOIN body_ids b ON b.scan_id = o.scan_id AND b.body = o.body ORDER BY o.r
+       ) GROUP BY scan_id, from_url ORDER BY min(r)`,
+      `DROP TABLE temp.old_links`,
+      `DROP TABLE temp.body_ids`,
+      `DROP TABLE links`,
+    ],
+  },
+  {
+    version: 5,
     name: 'frontier.fetch_url: URLs fetched and reported as the site wrote them',
     sql: [`ALTER TABLE frontier ADD COLUMN fetch_url TEXT`],
   },
@@ -247,6 +285,39 @@ export const pgMigrations: Migration[] = [
   },
   {
     version: 4,
+    name: 'links stored once: link_bodies (a link without its page and position, once per scan) and page_links (body ids per page)',
+    sql: [
+      // key = sha256 of the body's UTF-8 (a B-tree entry cannot hold a long body); rows.ts writes the same.
+      `CREATE TABLE link_bodies (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        scan_id TEXT NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+        key BYTEA NOT NULL,
+        body TEXT NOT NULL,
+        UNIQUE (scan_id, key)
+      )`,
+      `CREATE TABLE page_links (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        scan_id TEXT NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+        from_url TEXT NOT NULL,
+        refs TEXT NOT NULL
+      )`,
+      `CREATE INDEX page_links_from ON page_links (scan_id, from_url)`,
+      `CREATE TEMP TABLE old_links ON COMMIT DROP AS
+       SELECT id, scan_id, from_url, position, json_build_array(to_url, text, label, row_text, list_item_text, heading,
+         CASE WHEN menu_path IS NULL THEN NULL ELSE menu_path::json END, tag, region, CASE WHEN external THEN 1 ELSE 0 END)::text AS body
+       FROM links`,
+      `INSERT INTO link_bodies (scan_id, key, body)
+       SELECT scan_id, sha256(convert_to(body, 'UTF8')), body FROM (SELECT DISTINCT ON (scan_id, body) scan_id, body, id FROM old_links ORDER BY scan_id, body, id) d
+       ORDER BY id ON CONFLICT DO NOTHING`,
+      `INSERT INTO page_links (scan_id, from_url, refs)
+       SELECT o.scan_id, o.from_url, json_agg(json_build_array(b.id, o.position) ORDER BY o.id)::text
+       FROM old_links o JOIN link_bodies b ON b.scan_id = o.scan_id AND b.key = sha256(convert_to(o.body, 'UTF8'))
+       GROUP BY o.scan_id, o.from_url ORDER BY min(o.id)`,
+      `DROP TABLE links`,
+    ],
+  },
+  {
+    version: 5,
     name: 'frontier.fetch_url: URLs fetched and reported as the site wrote them',
     sql: [`ALTER TABLE frontier ADD COLUMN fetch_url TEXT`],
   },

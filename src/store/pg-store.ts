@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { StoreError } from '../errors.js';
 import { pgMigrations } from './migrations.js';
-import { compressHtml, json, opt, overrideFromRow, toLink, toPage, toScan, type Row } from './rows.js';
+import { createHash } from 'node:crypto';
+import { BodyCache, compressHtml, decodeRefs, encodeRefs, json, linkFromBody, opt, overrideFromRow, pageLinkGroups, toPage, toScan, type Row } from './rows.js';
 import type { CrawlBatch, FrontierRow, PageStub, ScanFilter, ScanStore } from './store.js';
 import type {
   FrontierEntry,
@@ -301,7 +302,44 @@ class PgStore implements ScanStore {
   }
 
   async listLinks(scanId: string): Promise<LinkRecord[]> {
-    return (await this.rows('SELECT * FROM links WHERE scan_id = $1 ORDER BY id', [scanId])).map(toLink);
+    const out: LinkRecord[] = [];
+    for await (const batch of this.linkBatches(scanId)) out.push(...batch);
+    return out;
+  }
+
+  async *pageBatches(scanId: string, query: PageQuery & { batchSize?: number } = {}): AsyncIterable<PageSnapshot[]> {
+    const cols = query.withHtml ? PAGE_COLUMNS.join(', ') : PAGE_COLUMNS_NO_HTML;
+    yield* this.keyset('pages', 'seq', cols, scanId, query.batchSize ?? 200, toPage);
+  }
+
+  async *linkBatches(scanId: string, options: { batchSize?: number } = {}): AsyncIterable<LinkRecord[]> {
+    const bodies = new BodyCache();
+    // A page row holds all of its links: batches of pages, about batchSize links each.
+    for await (const rows of this.keyset('page_links', 'id', 'from_url, refs', scanId, Math.max(1, Math.round((options.batchSize ?? 5000) / 50)), (r) => r)) {
+      const refs = rows.map((r) => ({ fromUrl: String(r.from_url), refs: decodeRefs(String(r.refs)) }));
+      const need = bodies.missing(refs.flatMap((r) => r.refs.map(([id]) => id)));
+      if (need.length) for (const b of await this.rows('SELECT id, body FROM link_bodies WHERE id = ANY($1::bigint[])', [need])) bodies.add(Number(b.id), String(b.body));
+      yield refs.flatMap((r) => r.refs.map(([id, position]) => linkFromBody(bodies.get(id), r.fromUrl, position)));
+      bodies.trim();
+    }
+  }
+
+  /** Keyset pagination on the insertion order: each batch is one short query on its own pooled connection. */
+  private async *keyset<T>(table: string, key: string, cols: string, scanId: string, size: number, map: (r: Row) => T): AsyncIterable<T[]> {
+    let after = '-1';
+    for (;;) {
+      const rows = await this.rows(`SELECT ${key} AS key_, ${cols} FROM ${table} WHERE scan_id = $1 AND ${key} > $2 ORDER BY ${key} LIMIT $3`, [scanId, after, Math.max(1, size)]);
+      if (!rows.length) return;
+      after = String(rows[rows.length - 1]!.key_);
+      yield rows.map(map);
+      if (rows.length < size) return;
+    }
+  }
+
+  async getPages(scanId: string, urls: string[], query: PageQuery = {}): Promise<PageSnapshot[]> {
+    if (!urls.length) return [];
+    const cols = query.withHtml ? PAGE_COLUMNS.join(', ') : PAGE_COLUMNS_NO_HTML;
+    return (await this.rows(`SELECT ${cols} FROM pages WHERE scan_id = $1 AND url = ANY($2::text[])`, [scanId, urls.map(clean)])).map(toPage);
   }
 
   enqueue(scanId: string, entries: FrontierEntry[]): Promise<number> {
@@ -371,7 +409,10 @@ class PgStore implements ScanStore {
 
   pruneScan(scanId: string, prunedAt: string): Promise<{ pages: number; links: number; frontier: number }> {
     return this.transaction(async (c) => {
-      const links = (await c.query('DELETE FROM links WHERE scan_id = $1', [scanId])).rowCount ?? 0;
+      const [counted] = (await c.query('SELECT sum(json_array_length(refs::json)) AS n FROM page_links WHERE scan_id = $1', [scanId])).rows as Row[];
+      const links = Number(counted?.n ?? 0);
+      await c.query('DELETE FROM page_links WHERE scan_id = $1', [scanId]);
+      await c.query('DELETE FROM link_bodies WHERE scan_id = $1', [scanId]);
       const pages = (await c.query('DELETE FROM pages WHERE scan_id = $1', [scanId])).rowCount ?? 0;
       const frontier = (await c.query('DELETE FROM frontier WHERE scan_id = $1', [scanId])).rowCount ?? 0;
       await c.query('UPDATE scans SET pruned_at = $1 WHERE id = $2', [prunedAt, scanId]);
@@ -407,7 +448,7 @@ async function writePages(c: pg.PoolClient, scanId: string, items: CrawlBatch['p
     items.map((item, i) => ({ ...item, html: html[i] ?? null })),
     (i) => i.page.url,
   );
-  await c.query('DELETE FROM links WHERE scan_id = $1 AND from_url = ANY($2::text[])', [scanId, indexed.map((i) => clean(i.page.url))]);
+  await c.query('DELETE FROM page_links WHERE scan_id = $1 AND from_url = ANY($2::text[])', [scanId, indexed.map((i) => clean(i.page.url))]);
   await insertRows(
     c,
     `INSERT INTO pages (${PAGE_COLUMNS.join(', ')})`,
@@ -418,15 +459,28 @@ async function writePages(c: pg.PoolClient, scanId: string, items: CrawlBatch['p
     ]),
     PAGE_UPSERT,
   );
-  // Links of a URL saved twice in one batch: only the last snapshot's, as with separate saves.
-  const links = indexed.flatMap(({ links }) =>
-    links.map((l) => [
-      scanId, l.fromUrl, l.toUrl, l.text, l.label ?? null, l.rowText ?? null, l.listItemText ?? null, l.heading ?? null,
-      l.menuPath?.length ? json(l.menuPath) : null, l.position, l.tag, l.region ?? null, l.external,
-    ]),
+  // Links of a URL saved twice in one batch: only the last snapshot's, as with separate saves. Links are
+  // stored once per scan (rows.ts): new bodies are added, then each page's row of body ids.
+  const groups = indexed.flatMap(({ links }) => pageLinkGroups(links));
+  // PostgreSQL text cannot hold NUL: drop it from bodies as clean() drops it from every other value.
+  for (const g of groups) g.bodies = g.bodies.map((b) => b.replaceAll('\\u0000', ''));
+  const distinct = [...new Set(groups.flatMap((g) => g.bodies))];
+  const ids = new Map<string, number>();
+  for (let i = 0; i < distinct.length; i += 2000) {
+    const bodies = distinct.slice(i, i + 2000);
+    const keys = bodies.map(bodyKey);
+    await c.query('INSERT INTO link_bodies (scan_id, key, body) SELECT $1, k, b FROM unnest($2::bytea[], $3::text[]) AS t(k, b) ON CONFLICT (scan_id, key) DO NOTHING', [scanId, keys, bodies]);
+    for (const r of (await c.query('SELECT id, body FROM link_bodies WHERE scan_id = $1 AND key = ANY($2::bytea[])', [scanId, keys])).rows as Row[]) ids.set(String(r.body), Number(r.id));
+  }
+  await insertRows(
+    c,
+    'INSERT INTO page_links (scan_id, from_url, refs)',
+    groups.map((g) => [scanId, g.fromUrl, encodeRefs(g.bodies.map((b) => ids.get(b)!), g.positions)]),
   );
-  await insertRows(c, 'INSERT INTO links (scan_id, from_url, to_url, text, label, row_text, list_item_text, heading, menu_path, position, tag, region, external)', links);
 }
+
+/** The unique key of a link body: its SHA-256 (a B-tree entry cannot hold a long body). */
+const bodyKey = (body: string) => createHash('sha256').update(body, 'utf8').digest();
 
 /** Connection failures a user can act on: server down, wrong password, no such database. */
 function connectError(e: unknown, location: string): StoreError {

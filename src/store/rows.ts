@@ -2,6 +2,7 @@
  * Row ↔ record mapping shared by the SQLite and PostgreSQL stores. Both keep JSON as text and raw HTML
  * gzipped; booleans are 0/1 in SQLite and true/false in PostgreSQL, big integers may come back as strings.
  */
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 import type { CrawlBatch } from './store.js';
@@ -94,4 +95,82 @@ export function overrideFromRow(r: Row): ItemOverride {
     evidenceHash: opt(r.evidence_hash as string | null),
     scanId: opt(r.scan_id as string | null),
   };
+}
+
+/**
+ * Links are stored once per scan (migration 4): a link's body — target, words, context, everything but
+ * the page it is on and its position — is one JSON text in link_bodies, and each page's links are one
+ * row of body ids in order (page_links). A CMS menu repeated on every page is then stored once.
+ */
+export function linkBody(l: LinkRecord): string {
+  return JSON.stringify([l.toUrl, l.text, l.label ?? null, l.rowText ?? null, l.listItemText ?? null, l.heading ?? null, l.menuPath?.length ? l.menuPath : null, l.tag, l.region ?? null, l.external ? 1 : 0]);
+}
+
+/** The unique key of a link body within a scan: its SHA-256 (base64), so no index holds whole bodies. */
+export function bodyKey(body: string): string {
+  return createHash('sha256').update(body, 'utf8').digest('base64');
+}
+
+type Body = [string, string, string | null, string | null, string | null, string | null, string[] | null, LinkRecord['tag'], LinkRecord['region'] | null, number | boolean];
+
+/** The record of a stored body on a page (the same fields, and undefined ones, as toLink gives). */
+export function linkFromBody(body: string, fromUrl: string, position: number): LinkRecord {
+  const b = JSON.parse(body) as Body;
+  return {
+    fromUrl,
+    toUrl: b[0],
+    text: b[1],
+    label: opt(b[2]),
+    rowText: opt(b[3]),
+    listItemText: opt(b[4]),
+    heading: opt(b[5]),
+    menuPath: b[6]?.length ? b[6] : undefined,
+    position,
+    tag: b[7],
+    region: opt(b[8]),
+    external: bool(b[9]),
+  };
+}
+
+/** One page_links row per page and fromUrl (in order of first appearance), with the bodies in order. */
+export function pageLinkGroups(links: LinkRecord[]): Array<{ fromUrl: string; bodies: string[]; positions: number[] }> {
+  const groups = new Map<string, { fromUrl: string; bodies: string[]; positions: number[] }>();
+  for (const l of links) {
+    let g = groups.get(l.fromUrl);
+    if (!g) groups.set(l.fromUrl, (g = { fromUrl: l.fromUrl, bodies: [], positions: [] }));
+    g.bodies.push(linkBody(l));
+    g.positions.push(l.position);
+  }
+  return [...groups.values()];
+}
+
+/** Body ids in order; positions are written only when they are not simply 0, 1, 2, … (the crawler's). */
+export function encodeRefs(ids: number[], positions: number[]): string {
+  return positions.every((p, i) => p === i) ? JSON.stringify(ids) : JSON.stringify(ids.map((id, i) => [id, positions[i]]));
+}
+
+export function decodeRefs(refs: string): Array<[id: number, position: number]> {
+  const a = JSON.parse(refs) as Array<number | [number, number]>;
+  return a.map((r, i) => (Array.isArray(r) ? [Number(r[0]), Number(r[1])] : [Number(r), i]));
+}
+
+/** Bodies read by id while streaming links: bounded, the hot ones (menus) are read again after a reset. */
+export class BodyCache {
+  private readonly map = new Map<number, string>();
+  constructor(private readonly limit = 20_000) {}
+  missing(ids: number[]): number[] {
+    return [...new Set(ids.filter((id) => !this.map.has(id)))];
+  }
+  add(id: number, body: string): void {
+    this.map.set(id, body);
+  }
+  get(id: number): string {
+    const b = this.map.get(id);
+    if (b === undefined) throw new Error(`link body ${id} is missing`);
+    return b;
+  }
+  /** Called between batches, never while a batch is being expanded. */
+  trim(): void {
+    if (this.map.size > this.limit) this.map.clear();
+  }
 }

@@ -1,7 +1,7 @@
 import sqlite3 from 'sqlite3';
 import { StoreError } from '../errors.js';
 import { migrations } from './migrations.js';
-import { compressHtml, json, opt, overrideFromRow, toLink, toPage, toScan, type Row } from './rows.js';
+import { BodyCache, bodyKey, compressHtml, decodeRefs, encodeRefs, json, linkFromBody, opt, overrideFromRow, pageLinkGroups, toPage, toScan, type Row } from './rows.js';
 import type { CrawlBatch, FrontierRow, PageStub, ScanFilter, ScanStore } from './store.js';
 import type {
   FrontierEntry,
@@ -243,7 +243,7 @@ class SqliteStore implements ScanStore {
   /** Pages with their links, inside the caller's transaction: pages and links in bulk statements. */
   private async writePages(scanId: string, items: CrawlBatch['pages'], html: Array<Buffer | null>): Promise<void> {
     if (!items.length) return;
-    await this.conn.run('DELETE FROM links WHERE scan_id = ? AND from_url IN (SELECT value FROM json_each(?))', [scanId, json(items.map((i) => i.page.url))]);
+    await this.conn.run('DELETE FROM page_links WHERE scan_id = ? AND from_url IN (SELECT value FROM json_each(?))', [scanId, json(items.map((i) => i.page.url))]);
     for (let i = 0; i < items.length; i += 200) {
       const chunk = items.slice(i, i + 200);
       const params = chunk.flatMap(({ page }, k) => [
@@ -258,20 +258,21 @@ class SqliteStore implements ScanStore {
         params,
       );
     }
-    // Links travel as one JSON array per chunk: one round trip instead of one per link.
-    const rows = items.flatMap(({ links }) =>
-      links.map((l) => [
-        l.fromUrl, l.toUrl, l.text, l.label ?? null, l.rowText ?? null, l.listItemText ?? null, l.heading ?? null,
-        l.menuPath?.length ? json(l.menuPath) : null, l.position, l.tag, l.region ?? null, l.external ? 1 : 0,
-      ]),
-    );
-    for (let i = 0; i < rows.length; i += 5000) {
-      await this.conn.run(
-        `INSERT INTO links (scan_id, from_url, to_url, text, label, row_text, list_item_text, heading, menu_path, position, tag, region, external)
-         SELECT ?, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10, value->>11
-         FROM json_each(?) ORDER BY key`,
-        [scanId, json(rows.slice(i, i + 5000))],
-      );
+    // Links are stored once per scan (rows.ts): new bodies are added, then each page's row of body ids.
+    const groups = items.flatMap(({ links }) => pageLinkGroups(links));
+    const distinct = [...new Set(groups.flatMap((g) => g.bodies))];
+    const ids = new Map<string, number>();
+    for (let i = 0; i < distinct.length; i += 2000) {
+      const chunk = distinct.slice(i, i + 2000).map((body) => [bodyKey(body), body] as const);
+      await this.conn.run('INSERT INTO link_bodies (scan_id, key, body) SELECT ?, value->>0, value->>1 FROM json_each(?) WHERE true ON CONFLICT (scan_id, key) DO NOTHING', [scanId, json(chunk)]);
+      const byKey = new Map(chunk);
+      for (const r of await this.conn.all<{ id: number; key: string }>('SELECT id, key FROM link_bodies WHERE scan_id = ? AND key IN (SELECT value FROM json_each(?))', [scanId, json(chunk.map(([k]) => k))])) {
+        ids.set(byKey.get(r.key)!, Number(r.id));
+      }
+    }
+    const rows = groups.map((g) => [g.fromUrl, encodeRefs(g.bodies.map((b) => ids.get(b)!), g.positions)]);
+    for (let i = 0; i < rows.length; i += 2000) {
+      await this.conn.run('INSERT INTO page_links (scan_id, from_url, refs) SELECT ?, value->>0, value->>1 FROM json_each(?) ORDER BY key', [scanId, json(rows.slice(i, i + 2000))]);
     }
   }
 
@@ -329,7 +330,48 @@ class SqliteStore implements ScanStore {
   }
 
   async listLinks(scanId: string): Promise<LinkRecord[]> {
-    return (await this.conn.all('SELECT * FROM links WHERE scan_id = ? ORDER BY rowid', [scanId])).map(toLink);
+    const out: LinkRecord[] = [];
+    for await (const batch of this.linkBatches(scanId)) out.push(...batch);
+    return out;
+  }
+
+  async *pageBatches(scanId: string, query: PageQuery & { batchSize?: number } = {}): AsyncIterable<PageSnapshot[]> {
+    const cols = query.withHtml ? '*' : PAGE_COLUMNS_NO_HTML;
+    yield* this.keyset('pages', cols, scanId, query.batchSize ?? 200, toPage);
+  }
+
+  async *linkBatches(scanId: string, options: { batchSize?: number } = {}): AsyncIterable<LinkRecord[]> {
+    const bodies = new BodyCache();
+    // A page row holds all of its links: batches of pages, about batchSize links each.
+    for await (const rows of this.keyset('page_links', 'from_url, refs', scanId, Math.max(1, Math.round((options.batchSize ?? 5000) / 50)), (r) => r)) {
+      const refs = rows.map((r) => ({ fromUrl: String(r.from_url), refs: decodeRefs(String(r.refs)) }));
+      const need = bodies.missing(refs.flatMap((r) => r.refs.map(([id]) => id)));
+      for (let i = 0; i < need.length; i += 2000) {
+        for (const b of await this.conn.all<{ id: number; body: string }>('SELECT id, body FROM link_bodies WHERE id IN (SELECT value FROM json_each(?))', [json(need.slice(i, i + 2000))])) {
+          bodies.add(Number(b.id), b.body);
+        }
+      }
+      yield refs.flatMap((r) => r.refs.map(([id, position]) => linkFromBody(bodies.get(id), r.fromUrl, position)));
+      bodies.trim();
+    }
+  }
+
+  /** Keyset pagination on rowid: each batch is one short query, so no read holds the database open. */
+  private async *keyset<T>(table: string, cols: string, scanId: string, size: number, map: (r: Row) => T): AsyncIterable<T[]> {
+    let after = -1;
+    for (;;) {
+      const rows = await this.conn.all<Row>(`SELECT rowid AS rowid_, ${cols} FROM ${table} WHERE scan_id = ? AND rowid > ? ORDER BY rowid LIMIT ?`, [scanId, after, Math.max(1, size)]);
+      if (!rows.length) return;
+      after = Number(rows[rows.length - 1]!.rowid_);
+      yield rows.map(map);
+      if (rows.length < size) return;
+    }
+  }
+
+  async getPages(scanId: string, urls: string[], query: PageQuery = {}): Promise<PageSnapshot[]> {
+    if (!urls.length) return [];
+    const cols = query.withHtml ? '*' : PAGE_COLUMNS_NO_HTML;
+    return (await this.conn.all(`SELECT ${cols} FROM pages WHERE scan_id = ? AND url IN (SELECT value FROM json_each(?))`, [scanId, json(urls)])).map(toPage);
   }
 
   enqueue(scanId: string, entries: FrontierEntry[]): Promise<number> {
@@ -396,7 +438,10 @@ class SqliteStore implements ScanStore {
 
   pruneScan(scanId: string, prunedAt: string): Promise<{ pages: number; links: number; frontier: number }> {
     return this.transaction(async () => {
-      const links = (await this.conn.run('DELETE FROM links WHERE scan_id = ?', [scanId])).changes;
+      const counted = await this.conn.get<{ n: number | null }>('SELECT sum(json_array_length(refs)) AS n FROM page_links WHERE scan_id = ?', [scanId]);
+      const links = Number(counted?.n ?? 0);
+      await this.conn.run('DELETE FROM page_links WHERE scan_id = ?', [scanId]);
+      await this.conn.run('DELETE FROM link_bodies WHERE scan_id = ?', [scanId]);
       const pages = (await this.conn.run('DELETE FROM pages WHERE scan_id = ?', [scanId])).changes;
       const frontier = (await this.conn.run('DELETE FROM frontier WHERE scan_id = ?', [scanId])).changes;
       await this.conn.run('UPDATE scans SET pruned_at = ? WHERE id = ?', [prunedAt, scanId]);

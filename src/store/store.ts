@@ -68,6 +68,14 @@ export interface ScanStore {
   listPages(scanId: string, query?: PageQuery): Promise<PageSnapshot[]>;
   getPage(scanId: string, url: string, query?: PageQuery): Promise<PageSnapshot | undefined>;
   listLinks(scanId: string): Promise<LinkRecord[]>;
+  /**
+   * Streaming cursors: the pages (in listPages order) and links (in listLinks order) of a scan, at most
+   * `batchSize` at a time, so that a big scan is never in memory at once (judging reads sites this way).
+   */
+  pageBatches(scanId: string, query?: PageQuery & { batchSize?: number }): AsyncIterable<PageSnapshot[]>;
+  linkBatches(scanId: string, options?: { batchSize?: number }): AsyncIterable<LinkRecord[]>;
+  /** The snapshots of these URLs (stored URLs; unknown ones are left out), in no particular order. */
+  getPages(scanId: string, urls: string[], query?: PageQuery): Promise<PageSnapshot[]>;
 
   /** Adds URLs not seen before in this scan; returns how many were new. */
   enqueue(scanId: string, entries: FrontierEntry[]): Promise<number>;

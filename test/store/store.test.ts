@@ -2,11 +2,24 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type PageSnapshot, type ScanStore } from '../../src/store/index.js';
+import { openStore, type LinkRecord, type PageSnapshot, type ScanStore } from '../../src/store/index.js';
 import { StoreError } from '../../src/errors.js';
-import { pgMigrations } from '../../src/store/migrations.js';
 import pg from 'pg';
 import { postgresUnavailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { migrations, pgMigrations } from '../../src/store/migrations.js';
+
+const lit = (v: string | undefined) => (v === undefined ? 'NULL' : `'${v.replaceAll("'", "''")}'`);
+
+/** Runs SQL on a SQLite file outside the store (exec for a script, all for a query). */
+async function sqliteAll(file: string, sql: string, exec = false): Promise<unknown[]> {
+  const { default: sqlite3 } = await import('sqlite3');
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file);
+    const done = (e: Error | null, rows?: unknown[]) => db.close(() => (e ? reject(e) : resolve(rows ?? [])));
+    if (exec) db.exec(sql, (e) => done(e));
+    else db.all(sql, (e, rows) => done(e, rows));
+  });
+}
 
 /**
  * The store contract, run against every back end: SQLite on a file and in memory, and PostgreSQL on a
@@ -37,6 +50,28 @@ async function newScan(store: ScanStore, id: string) {
     id, site: 'https://www.example.go.th/', host: 'www.example.go.th', startedAt: new Date().toISOString(), toolVersion: '0.1.0',
     checklistId: 'ita-2565', checklistYear: 2565, checklistHash: 'abc', config: { maxPages: 10 },
   });
+}
+
+/** Pages of a CMS: a 15-link menu (the same on every page) and 5 links of their own, one out of order. */
+function siteLinks(n: number): Map<string, LinkRecord[]> {
+  const out = new Map<string, LinkRecord[]>();
+  for (let i = 0; i < n; i++) {
+    const fromUrl = `https://e.go.th/p/${i}`;
+    const menu: LinkRecord[] = Array.from({ length: 15 }, (_v, k) => ({
+      fromUrl, toUrl: `https://e.go.th/m/${k}`, text: `เมนู ${k} ข้อมูลพื้นฐาน`, position: k, tag: 'a', external: false, region: 'nav', menuPath: ['ข้อมูลหน่วยงาน', `เมนู ${k} ข้อมูลพื้นฐาน`],
+    }));
+    const own: LinkRecord[] = Array.from({ length: 5 }, (_v, k) => ({
+      fromUrl, toUrl: `https://e.go.th/p/${i}/doc${k}.pdf`, text: 'ดาวน์โหลด', position: k === 4 ? 99 : 15 + k, tag: 'a', external: false, rowText: `O${k + 1} | รายงานผล ${i} | ดาวน์โหลด`, heading: 'ผลการดำเนินงาน',
+    }));
+    out.set(fromUrl, [...menu, ...own]);
+  }
+  return out;
+}
+
+async function collect<T>(it: AsyncIterable<T[]>): Promise<T[][]> {
+  const out: T[][] = [];
+  for await (const b of it) out.push(b);
+  return out;
 }
 
 interface Backend {
@@ -281,6 +316,34 @@ describe.each(backends)('store contract: $name', ({ location, skip }) => {
     await store.close();
   });
 
+  it('streams pages and links in stored order, in batches, and reads pages by URL', async () => {
+    const store = await openStore(await location());
+    await newScan(store, 'c1');
+    const saved = siteLinks(30);
+    for (const [url, links] of saved) await store.savePage('c1', page(url, { title: `หน้า ${url}` }), links);
+    const pageBatches = await collect(store.pageBatches('c1', { batchSize: 7, withHtml: true }));
+    expect(pageBatches.map((b) => b.length)).toEqual([7, 7, 7, 7, 2]);
+    expect(pageBatches.flat().map((p) => p.url)).toEqual((await store.listPages('c1')).map((p) => p.url));
+    expect(pageBatches.flat().every((p) => p.html?.includes('<h1>'))).toBe(true);
+    const linkBatches = await collect(store.linkBatches('c1', { batchSize: 100 }));
+    expect(linkBatches.length).toBeGreaterThan(2);
+    // Every field, the order and the positions (also ones that are not 0, 1, 2, …) come back as saved.
+    expect(linkBatches.flat()).toEqual([...saved.values()].flat());
+    expect(await store.listLinks('c1')).toEqual([...saved.values()].flat());
+    const some = await store.getPages('c1', ['https://e.go.th/p/3', 'https://e.go.th/p/7', 'https://e.go.th/nowhere'], { withHtml: true });
+    expect(some.map((p) => p.url).sort()).toEqual(['https://e.go.th/p/3', 'https://e.go.th/p/7']);
+    expect(some[0]!.html).toContain('<h1>');
+    expect(await store.getPages('c1', [])).toEqual([]);
+    // Replacing a page replaces its links; other pages keep theirs (a menu shared with them included).
+    await store.savePage('c1', page('https://e.go.th/p/0'), [{ fromUrl: 'https://e.go.th/p/0', toUrl: 'https://e.go.th/new', text: 'ใหม่', position: 0, tag: 'a', external: false }]);
+    const after = await store.listLinks('c1');
+    expect(after.filter((l) => l.fromUrl === 'https://e.go.th/p/0').map((l) => l.text)).toEqual(['ใหม่']);
+    expect(after.filter((l) => l.fromUrl === 'https://e.go.th/p/1')).toEqual(saved.get('https://e.go.th/p/1'));
+    expect(await store.pruneScan('c1', '2026-11-25T02:00:00.000Z')).toMatchObject({ pages: 30, links: 29 * 20 + 1 });
+    expect(await collect(store.linkBatches('c1'))).toEqual([]);
+    await store.close();
+  });
+
   it('numbers overrides and keeps their evidence hash and scan', async () => {
     const store = await openStore(await location());
     const a = await store.addOverride({ site: 's', year: 2566, code: 'O1', status: 'fail', by: 'ก', createdAt: '2026-11-25T00:00:00Z', evidenceHash: 'h1', scanId: 'x' });
@@ -322,6 +385,37 @@ describe('SQLite store on a file', () => {
     expect(mode).toBe('wal');
   });
 
+  it('stores a menu repeated on every page once, and converts the links of an older database (migration 4)', async () => {
+    const file = join(dir, 'once.db');
+    const store = await openStore(file);
+    await newScan(store, 'o1');
+    for (const [url, links] of siteLinks(30)) await store.savePage('o1', page(url), links);
+    await store.close();
+    // 600 links: the 15 menu links once, and each page's 5 own links.
+    expect(await sqliteAll(file, 'SELECT (SELECT count(*) FROM link_bodies) AS bodies, (SELECT count(*) FROM page_links) AS pages')).toEqual([{ bodies: 15 + 30 * 5, pages: 30 }]);
+
+    // A database of schema 3 with its links one row each, as oit wrote them before.
+    const old = join(dir, 'v3.db');
+    const expected = [...siteLinks(3).values()].flat();
+    const sql = [
+      ...migrations.filter((m) => m.version <= 3).flatMap((m) => m.sql),
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      ...migrations.filter((m) => m.version <= 3).map((m) => `INSERT INTO schema_migrations VALUES (${m.version}, 'm', 'x')`),
+      `INSERT INTO scans (id, site, host, state, started_at, tool_version, checklist_id, checklist_year, checklist_hash, config, stats) VALUES ('v3', 'https://e.go.th/', 'e.go.th', 'finished', 'x', 'x', 'ita-2565', 2565, 'x', '{}', '{}')`,
+      ...expected.map(
+        (l) =>
+          `INSERT INTO links (scan_id, from_url, to_url, text, label, row_text, list_item_text, heading, menu_path, position, tag, region, external) VALUES ('v3', ${[
+            l.fromUrl, l.toUrl, l.text, l.label, l.rowText, l.listItemText, l.heading, l.menuPath ? JSON.stringify(l.menuPath) : undefined,
+          ].map(lit).join(', ')}, ${l.position}, ${lit(l.tag)}, ${lit(l.region)}, ${l.external ? 1 : 0})`,
+      ),
+    ];
+    await sqliteAll(old, sql.join(';\n'), true);
+    const migrated = await openStore(old);
+    expect(await migrated.listLinks('v3')).toEqual(expected);
+    await migrated.close();
+    expect(await sqliteAll(old, "SELECT count(*) AS n FROM sqlite_master WHERE name = 'links'")).toEqual([{ n: 0 }]);
+  });
+
   it('rejects a file that is not a database with a clear StoreError', async () => {
     const file = join(dir, 'junk.db');
     writeFileSync(file, 'this is not sqlite '.repeat(100));
@@ -350,6 +444,44 @@ describe.skipIf(pgMissing)('PostgreSQL store', () => {
       await c.end();
     }
     await expect(openStore(url)).rejects.toThrow(/newer oit/);
+  });
+
+  it('stores a menu repeated on every page once, and converts the links of an older database (migration 4)', async () => {
+    const url = await server!.createDatabase('once');
+    const store = await openStore(url);
+    await newScan(store, 'o1');
+    for (const [u, links] of siteLinks(30)) await store.savePage('o1', page(u), links);
+    await store.close();
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const counts = await c.query('SELECT (SELECT count(*)::int FROM link_bodies) AS bodies, (SELECT count(*)::int FROM page_links) AS pages');
+      expect(counts.rows).toEqual([{ bodies: 15 + 30 * 5, pages: 30 }]);
+    } finally {
+      await c.end();
+    }
+
+    const oldUrl = await server!.createDatabase('v3');
+    const expected = [...siteLinks(3).values()].flat();
+    const o = new pg.Client({ connectionString: oldUrl });
+    await o.connect();
+    try {
+      for (const m of pgMigrations.filter((m) => m.version <= 3)) for (const q of m.sql) await o.query(q);
+      await o.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+      for (const m of pgMigrations.filter((m) => m.version <= 3)) await o.query('INSERT INTO schema_migrations VALUES ($1, $2, $3)', [m.version, m.name, 'x']);
+      await o.query(`INSERT INTO scans (id, site, host, state, started_at, tool_version, checklist_id, checklist_year, checklist_hash, config, stats) VALUES ('v3', 'https://e.go.th/', 'e.go.th', 'finished', 'x', 'x', 'ita-2565', 2565, 'x', '{}', '{}')`);
+      for (const l of expected) {
+        await o.query(
+          'INSERT INTO links (scan_id, from_url, to_url, text, label, row_text, list_item_text, heading, menu_path, position, tag, region, external) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
+          ['v3', l.fromUrl, l.toUrl, l.text, l.label ?? null, l.rowText ?? null, l.listItemText ?? null, l.heading ?? null, l.menuPath ? JSON.stringify(l.menuPath) : null, l.position, l.tag, l.region ?? null, l.external],
+        );
+      }
+    } finally {
+      await o.end();
+    }
+    const migrated = await openStore(oldUrl);
+    expect(await migrated.listLinks('v3')).toEqual(expected);
+    await migrated.close();
   });
 
   it('never gives one frontier row to two claimers (FOR UPDATE SKIP LOCKED)', async () => {

@@ -190,15 +190,23 @@ function shared(a: Map<string, number>, b: Map<string, number>): number {
   return n;
 }
 
+// scoreItems asks formScore about one text for every form of every item in a row: derive the text's
+// own forms once (speed only; the same values).
+let lastText: { key: string; tLen: number; toneless: string } | undefined;
+function textForms(textKey: string): { tLen: number; toneless: string } {
+  if (lastText?.key !== textKey) lastText = { key: textKey, tLen: Math.max(1, noiseless(textKey).length), toneless: stripTones(textKey) };
+  return lastText;
+}
+
 /** How well a short text (already keyed) matches one form, 0..1. */
 export function formScore(textKey: string, f: Form, textGrams?: Map<string, number>): number {
   if (!textKey || !f.key) return 0;
-  const tLen = Math.max(1, noiseless(textKey).length);
+  const { tLen, toneless } = textForms(textKey);
   if (textKey.includes(f.key)) {
     const ratio = Math.min(1, f.len / tLen);
     return 0.7 + 0.3 * ratio;
   }
-  if (stripTones(textKey).includes(f.toneless) && f.toneless.length >= 6) {
+  if (toneless.includes(f.toneless) && f.toneless.length >= 6) {
     return 0.65 + 0.25 * Math.min(1, f.len / tLen);
   }
   if (f.key.includes(textKey) && textKey.length >= 8) {

@@ -1,0 +1,84 @@
+/**
+ * Judging a stored scan of any size: the site is streamed once into a small index (site-index.ts),
+ * page content is read lazily through a bounded cache (site-content.ts), and every item is judged by
+ * the same judgeItem as `judge`, repeated after each batch of missed reads until a pass meets no miss.
+ * The verdicts equal those of `judge` over the whole site in memory; the memory does not hold the site.
+ */
+import type { Checklist } from '../checklist/schema.js';
+import type { ItemOverride, ItemResult, LinkRecord, PageSnapshot } from '../store/types.js';
+import { discoverCandidates, type Candidate } from './candidates.js';
+import { errorResult, judgeItem } from './judge.js';
+import { applyOverrides } from './overrides.js';
+import { LazyContent, type LazyContentOptions, type PageLoader } from './site-content.js';
+import { pageInfo, SiteBuilder } from './site-index.js';
+import type { Site } from './site.js';
+import type { VerifyEnv } from './verify.js';
+
+/** Where a stored scan's pages and links come from (a store's streaming cursors, in stored order). */
+export interface SiteSource {
+  pages(): AsyncIterable<PageSnapshot[]>;
+  links(): AsyncIterable<LinkRecord[]>;
+  load: PageLoader;
+}
+
+export interface LoadedSite {
+  site: Site;
+  content: LazyContent;
+}
+
+/** Streams a scan into a Site whose page content is read on demand. */
+export async function loadSite(startUrl: string, source: SiteSource, options: LazyContentOptions = {}): Promise<LoadedSite> {
+  const builder = new SiteBuilder(startUrl);
+  for await (const batch of source.pages()) builder.addPages(batch.map(pageInfo));
+  for await (const batch of source.links()) builder.addLinks(batch);
+  const content = new LazyContent(source.load, options);
+  return { site: builder.finish(content), content };
+}
+
+/** Passes of one unit of work before giving up (each pass reads what the previous one missed). */
+const MAX_PASSES = 12;
+
+/** Runs `work` until a pass meets no miss, reading the missed pages between passes. */
+async function settled<T>(content: LazyContent, work: () => T): Promise<T> {
+  for (let pass = 1; ; pass++) {
+    let out: { ok: T } | { error: unknown };
+    try {
+      out = { ok: work() };
+    } catch (error) {
+      out = { error };
+    }
+    const missed = content.takeMisses();
+    if (!missed.length) {
+      if ('error' in out) throw out.error;
+      return out.ok;
+    }
+    if (pass >= MAX_PASSES) throw new Error(`still reading pages after ${pass} passes`);
+    await content.fetch(missed);
+  }
+}
+
+export async function judgeLoadedSite(input: { checklist: Checklist; overrides: ItemOverride[] } & LoadedSite): Promise<ItemResult[]> {
+  const { checklist, site, content } = input;
+  const env: VerifyEnv = { site, checklist, year: checklist.year };
+  let candidates: Map<string, Candidate[]>;
+  try {
+    candidates = await settled(content, () => discoverCandidates(site, checklist));
+  } catch (e) {
+    const msg = (e as Error).message;
+    return applyOverrides(
+      checklist.items.map((item) => errorResult(item, `ค้นหาหลักฐานไม่สำเร็จ: ${msg}`)),
+      input.overrides,
+    );
+  }
+  content.release();
+  const results: ItemResult[] = [];
+  for (const item of checklist.items) {
+    try {
+      results.push(await settled(content, () => judgeItem(env, item, candidates.get(item.code) ?? [])));
+    } catch (e) {
+      results.push(errorResult(item, `ตรวจรายการนี้ไม่สำเร็จ: ${(e as Error).message}`));
+    }
+    content.release();
+  }
+  return applyOverrides(results, input.overrides);
+}

@@ -1,0 +1,309 @@
+/**
+ * The judgement's view of a stored scan, built in one streaming pass so that its memory does not grow
+ * with the pages' HTML and text: pages are kept as small records (PageInfo: no HTML, no text, plus the
+ * few facts candidate finding needs), the site's links are interned (a menu link repeated on every page
+ * is one record, referenced by number), and the HTML and text of a page are read only when a candidate
+ * needs them, through a bounded cache (site-content.ts). Everything a Site answers is the same as when
+ * it was built from whole snapshots in memory (buildSite in site.ts wraps this).
+ */
+import { hostOf, isOwnHost } from '../matchers/lib/hosts.js';
+import type { Target } from '../matchers/types.js';
+import type { ClickStep, LinkRecord, PageSnapshot } from '../store/types.js';
+import { codeCount } from './index-page.js';
+import { canon, oneLine, parseView, stepText, type PageView, type Site } from './site.js';
+
+/**
+ * A stored page without its HTML and text: what the judgement keeps for every page of a site. The
+ * facts below are computed from the HTML and text once, while streaming, for candidate finding.
+ */
+export type PageInfo = Omit<PageSnapshot, 'html' | 'text'> & {
+  /** The stored snapshot has HTML, so a page view can be parsed from it. */
+  hasHtml?: boolean;
+  /** The first h1/h2 texts of an html page (cheap, no DOM): CMS item pages name their item there. */
+  headings?: string[];
+  /** The first 1,500 characters of a document's text, where a document names itself. */
+  textHead?: string;
+  /** An html page whose text names 8 or more item codes (an ITA index page without the label). */
+  manyCodes?: boolean;
+};
+
+/** Where the HTML and text of a page come from while judging: whole snapshots, or read lazily. */
+export interface PageContent {
+  /** The whole snapshot, or undefined when it is not loaded yet (the miss is remembered). */
+  get(info: PageInfo): PageSnapshot | undefined;
+  /** Registers what to forget when the content of pages (by stored URL) is dropped from memory. */
+  onEvict?(drop: (urls: Set<string>) => void): void;
+}
+
+const HEAD_CHARS = 1500;
+
+/** The first h1/h2 texts of a page, cheaply (no DOM): page titles name items on CMS item pages. */
+export function firstHeadings(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<h([12])\b[^>]*>([\s\S]{0,600}?)<\/h\1>/gi)) {
+    const t = oneLine((m[2] ?? '').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/gi, ' ').replace(/&amp;/gi, '&'));
+    if (t) out.push(t);
+    if (out.length >= 2) break;
+  }
+  return out;
+}
+
+/** The small record kept for a page, with the facts candidate finding needs. */
+export function pageInfo(p: PageSnapshot): PageInfo {
+  const { html, text, ...info } = p;
+  const out: PageInfo = { ...info, hasHtml: Boolean(html) };
+  const ok = p.status >= 200 && p.status < 300;
+  if (p.kind === 'html') {
+    if (ok) out.headings = firstHeadings(html ?? '');
+    if (codeCount(text ?? '') >= 8) out.manyCodes = true;
+  } else if (ok && text) {
+    out.textHead = text.slice(0, HEAD_CHARS);
+  }
+  return out;
+}
+
+function altKey(key: string): string {
+  return key.endsWith('/') ? key.slice(0, -1) : key + '/';
+}
+
+/** A growable Int32 column. */
+class IntColumn {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  at(i: number): number {
+    return this.data[i]!;
+  }
+}
+
+/**
+ * Builds a Site incrementally: pages and links are added in stored order, in batches of any size,
+ * and the batches can be dropped after each call. `finish` computes the link graph's derived facts.
+ */
+export class SiteBuilder {
+  private readonly pages: PageInfo[] = [];
+  private readonly byKey = new Map<string, PageInfo>();
+  /** Distinct link records (everything but fromUrl and position), in order of first occurrence. */
+  private readonly bodies: LinkRecord[] = [];
+  private readonly bodyIds = new Map<string, number>();
+  private readonly bodyTarget: string[] = [];
+  /** Every stored link: its body, its position and its page (index into fromUrls). */
+  private readonly linkBody = new IntColumn();
+  private readonly linkPos = new IntColumn();
+  private readonly linkFrom = new IntColumn();
+  private readonly fromUrls: string[] = [];
+  private readonly fromIds = new Map<string, number>();
+  /** canon(fromUrl) → ranges [start, end) of stored links, in stored order. */
+  private readonly ranges = new Map<string, number[]>();
+  /** canon(toUrl) → how many distinct pages link to it. */
+  private readonly linkedFrom = new Map<string, number>();
+  private lastFromKey: string | undefined;
+  private readonly segmentTargets = new Set<string>();
+
+  constructor(private readonly startUrl: string) {}
+
+  /** Pages in stored order, as pageInfo() records (the snapshot's HTML and text can be dropped). */
+  addPages(batch: PageInfo[]): void {
+    for (const info of batch) {
+      this.pages.push(info);
+      this.put(canon(info.url), info);
+      if (info.finalUrl) this.put(canon(info.finalUrl), info);
+    }
+  }
+
+  private put(k: string, p: PageInfo): void {
+    const prev = this.byKey.get(k);
+    // Prefer a real answer over an error for the same URL.
+    if (!prev || (prev.status !== 200 && p.status === 200)) this.byKey.set(k, p);
+  }
+
+  addLinks(batch: LinkRecord[]): void {
+    for (const l of batch) {
+      const key = JSON.stringify([l.toUrl, l.text, l.label, l.rowText, l.listItemText, l.heading, l.menuPath, l.tag, l.region, l.external]);
+      let id = this.bodyIds.get(key);
+      if (id === undefined) {
+        id = this.bodies.length;
+        this.bodyIds.set(key, id);
+        this.bodies.push(l);
+        this.bodyTarget.push(canon(l.toUrl));
+      }
+      let from = this.fromIds.get(l.fromUrl);
+      if (from === undefined) {
+        from = this.fromUrls.length;
+        this.fromIds.set(l.fromUrl, from);
+        this.fromUrls.push(l.fromUrl);
+      }
+      const index = this.linkBody.length;
+      this.linkBody.push(id);
+      this.linkPos.push(l.position);
+      this.linkFrom.push(from);
+      this.countLinkedFrom(canon(l.fromUrl), this.bodyTarget[id]!, index);
+    }
+  }
+
+  /** Counts distinct linking pages per target; links of one page arrive together, so one set per page. */
+  private countLinkedFrom(fromKey: string, toKey: string, index: number): void {
+    let ranges = this.ranges.get(fromKey);
+    if (fromKey !== this.lastFromKey) {
+      this.segmentTargets.clear();
+      if (ranges) {
+        // The same page's links again after others (rare): what it already linked counts once.
+        for (let r = 0; r < ranges.length; r += 2) for (let i = ranges[r]!; i < ranges[r + 1]!; i++) this.segmentTargets.add(this.bodyTarget[this.linkBody.at(i)]!);
+      } else this.ranges.set(fromKey, (ranges = []));
+      ranges.push(index, index + 1);
+      this.lastFromKey = fromKey;
+    } else ranges![ranges!.length - 1] = index + 1;
+    if (this.segmentTargets.has(toKey)) return;
+    this.segmentTargets.add(toKey);
+    this.linkedFrom.set(toKey, (this.linkedFrom.get(toKey) ?? 0) + 1);
+  }
+
+  finish(content: PageContent): Site {
+    // The interning keys are needed only while links arrive.
+    this.segmentTargets.clear();
+    this.bodyIds.clear();
+    this.fromIds.clear();
+    this.lastFromKey = undefined;
+    const { startUrl, pages, byKey, bodies, ranges, linkedFrom } = this;
+    const page = (url: string): PageInfo | undefined => {
+      const k = canon(url);
+      return byKey.get(k) ?? byKey.get(altKey(k));
+    };
+    const record = (i: number): LinkRecord => ({ ...bodies[this.linkBody.at(i)]!, fromUrl: this.fromUrls[this.linkFrom.at(i)]!, position: this.linkPos.at(i) });
+    /** Stored link indices of a page key, ordered by position (stable, as a sort of the stored rows). */
+    const indicesFrom = (k: string): number[] => {
+      const rs = ranges.get(k);
+      if (!rs) return [];
+      const out: number[] = [];
+      for (let r = 0; r < rs.length; r += 2) for (let i = rs[r]!; i < rs[r + 1]!; i++) out.push(i);
+      return out.sort((a, b) => this.linkPos.at(a) - this.linkPos.at(b) || a - b);
+    };
+    const linksFrom = (url: string) => {
+      const p = page(url);
+      const keys = new Set([canon(url), ...(p ? [canon(p.url), canon(p.finalUrl)] : [])]);
+      return [...keys].flatMap((k) => indicesFrom(k).map(record));
+    };
+
+    const htmlPages = pages.filter((p) => p.kind === 'html' && p.status >= 200 && p.status < 300).length;
+    const templateMin = Math.max(4, Math.ceil(htmlPages * 0.5));
+    const isTemplateLink = (url: string) => (linkedFrom.get(canon(url)) ?? 0) >= templateMin;
+
+    const host = hostOf(startUrl) ?? '';
+    const isOwn = (url: string) => isOwnHost(hostOf(url), host);
+
+    // Views and targets are derived from loaded snapshots only; a page not loaded yet is a miss, never cached.
+    const views = new Map<string, PageView | undefined>();
+    const view = (p: PageInfo): PageView | undefined => {
+      const k = canon(p.url);
+      if (views.has(k)) return views.get(k);
+      if (p.kind !== 'html' || !p.hasHtml) {
+        views.set(k, undefined);
+        return undefined;
+      }
+      const snapshot = content.get(p);
+      if (!snapshot) return undefined;
+      const v = parseView(snapshot);
+      views.set(k, v);
+      return v;
+    };
+    const targets = new Map<string, Target>();
+    const target = (url: string): Target => {
+      const t = targets.get(url);
+      if (t) return t;
+      const made = makeTarget(url);
+      if (made) targets.set(url, made);
+      return made ?? { url, text: '' };
+    };
+    const makeTarget = (url: string): Target | undefined => {
+      const info = /^https?:/i.test(url) ? page(url) : undefined;
+      if (!info) return { url, text: '' };
+      const snapshot = content.get(info);
+      if (!snapshot) return undefined;
+      if (snapshot.kind === 'html') {
+        const v = view(info);
+        if (v) {
+          const contentLinks = v.mainLinks.filter((l) => /^https?:/i.test(l.url) && !isTemplateLink(l.url) && canon(l.url) !== canon(snapshot.url));
+          return {
+            url,
+            snapshot,
+            text: v.mainText,
+            title: v.title || snapshot.title,
+            headings: v.headings,
+            images: v.images,
+            forms: v.forms,
+            tables: v.tables,
+            externalLinks: contentLinks.filter((l) => !isOwn(l.url)).map((l) => l.url),
+            contentLinks: contentLinks.length,
+          };
+        }
+        return { url, snapshot, text: snapshot.text ?? '', title: snapshot.title };
+      }
+      return { url, snapshot, text: snapshot.text ?? '', title: snapshot.title };
+    };
+    content.onEvict?.((urls) => {
+      for (const u of urls) views.delete(canon(u));
+      for (const [k, t] of targets) if (t.snapshot && urls.has(t.snapshot.url)) targets.delete(k);
+    });
+
+    const clickPath = this.clickPaths(page, indicesFrom);
+    return { startUrl, host, pages, distinctLinks: bodies, page, linksFrom, view, target, clickPath, isTemplateLink, isOwn };
+  }
+
+  /** BFS from the home page over links (and redirects), remembering the link that first reached a page. */
+  private clickPaths(page: (url: string) => PageInfo | undefined, indicesFrom: (k: string) => number[]): (url: string) => ClickStep[] | undefined {
+    const parent = new Map<string, { prev: string; step: ClickStep } | null>();
+    const start = canon(this.startUrl);
+    parent.set(start, null);
+    const startPage = page(this.startUrl);
+    if (startPage) {
+      parent.set(canon(startPage.url), null);
+      parent.set(canon(startPage.finalUrl), null);
+    }
+    const queue = [...new Set([start, ...(startPage ? [canon(startPage.url), canon(startPage.finalUrl)] : [])])];
+    for (let i = 0; i < queue.length; i++) {
+      const cur = queue[i]!;
+      const p = page(cur);
+      const outs = [...indicesFrom(cur), ...(p && canon(p.url) !== cur ? indicesFrom(canon(p.url)) : []), ...(p && canon(p.finalUrl) !== cur ? indicesFrom(canon(p.finalUrl)) : [])];
+      for (const index of outs) {
+        const l = this.bodies[this.linkBody.at(index)]!;
+        if (!/^https?:/i.test(l.toUrl)) continue;
+        const k = this.bodyTarget[this.linkBody.at(index)]!;
+        if (parent.has(k)) continue;
+        const step = (): ClickStep => ({ text: stepText(l), url: l.toUrl });
+        parent.set(k, { prev: cur, step: step() });
+        const target = page(k);
+        if (target) {
+          for (const alias of [canon(target.url), canon(target.finalUrl)]) if (!parent.has(alias)) parent.set(alias, { prev: cur, step: step() });
+          if (target.kind === 'html') queue.push(k);
+        }
+      }
+    }
+    return (url: string): ClickStep[] | undefined => {
+      let k = canon(url);
+      if (!parent.has(k)) {
+        const p = page(url);
+        if (p && parent.has(canon(p.url))) k = canon(p.url);
+        else if (!parent.has(altKey(k))) return undefined;
+        else k = altKey(k);
+      }
+      const steps: ClickStep[] = [];
+      const seen = new Set<string>();
+      let cur: string | undefined = k;
+      while (cur !== undefined && !seen.has(cur)) {
+        seen.add(cur);
+        const e = parent.get(cur);
+        if (!e) break;
+        steps.unshift(e.step);
+        cur = e.prev;
+      }
+      return steps;
+    };
+  }
+}

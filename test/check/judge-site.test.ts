@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { loadChecklist } from '../../src/checklist/load.js';
+import { judge } from '../../src/check/judge.js';
+import { judgeLoadedSite, loadSite } from '../../src/check/judge-site.js';
+import { openStore, type ScanStore } from '../../src/store/index.js';
+import type { LinkRecord } from '../../src/store/types.js';
+import { FIXTURE_SITES } from '../fixtures/sites/index.js';
+import { offlineScan } from '../helpers/offline-scan.js';
+
+/**
+ * Judging a stored scan by streaming it into the site index and reading page content lazily gives the
+ * very item results (statuses, URLs, evidence, reasons) that `judge` gives over the whole scan in
+ * memory, also when the content cache is too small to keep anything between items.
+ */
+async function stored(site: (typeof FIXTURE_SITES)[number]): Promise<{ store: ScanStore; startUrl: string }> {
+  const scan = offlineScan(site);
+  const store = await openStore(':memory:');
+  await store.createScan({
+    id: 's', site: scan.startUrl, host: new URL(scan.startUrl).host, startedAt: new Date().toISOString(), toolVersion: 'test',
+    checklistId: `ita-${site.year}`, checklistYear: site.year, checklistHash: '', config: {},
+  });
+  const byPage = new Map<string, LinkRecord[]>();
+  for (const l of scan.links) byPage.set(l.fromUrl, [...(byPage.get(l.fromUrl) ?? []), l]);
+  for (const p of scan.pages) await store.savePage('s', p, byPage.get(p.url) ?? []);
+  return { store, startUrl: scan.startUrl };
+}
+
+describe('judging a stored scan lazily', () => {
+  it.each(FIXTURE_SITES.map((s) => [s.name, s] as const))('%s: the same item results as judging it in memory, with a cache that keeps nothing', async (_name, site) => {
+    const { store, startUrl } = await stored(site);
+    try {
+      const { checklist } = loadChecklist(site.year);
+      const pages = await store.listPages('s', { withHtml: true });
+      const whole = judge({ checklist, startUrl, pages, links: await store.listLinks('s'), overrides: [] });
+      const loaded = await loadSite(
+        startUrl,
+        {
+          pages: () => store.pageBatches('s', { withHtml: true, batchSize: 3 }),
+          links: () => store.linkBatches('s', { batchSize: 40 }),
+          load: (urls) => store.getPages('s', urls, { withHtml: true }),
+        },
+        { budgetBytes: 1, batch: 2 },
+      );
+      const lazy = await judgeLoadedSite({ checklist, overrides: [], ...loaded });
+      expect(lazy).toEqual(whole);
+      expect(lazy.filter((r) => r.status === 'pass').length).toBeGreaterThan(20);
+      // Pages were read on demand, some more than once because nothing was kept between items.
+      const htmlPages = pages.filter((p) => p.html).length;
+      expect(loaded.content.reads).toBeGreaterThan(htmlPages / 4);
+      expect(loaded.site.pages.every((p) => !('html' in p) && !('text' in p))).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { buildSite, canon } from '../../src/check/site.js';
+import type { LinkRecord, PageSnapshot } from '../../src/store/types.js';
+
+/**
+ * The site index interns links (one record per distinct link) and keeps every stored link as numbers.
+ * Its answers must be those of a plain walk over every link record: links from a page in position
+ * order, and how many distinct pages link to a target (template links), also when one page's links
+ * arrive in two separate runs, as after a page is saved twice.
+ */
+const O = 'https://www.abt-nongbua.go.th';
+const page = (path: string): PageSnapshot => ({
+  url: O + path, finalUrl: O + path, status: 200, kind: 'html', title: `หน้า ${path}`, text: 'ข้อมูลข่าวสาร', textSource: 'html',
+  html: `<html><body><h1>หน้า ${path}</h1></body></html>`, depth: 1, redirectChain: [], fetchedAt: '2026-11-25T00:00:00.000Z', bytes: 100,
+  needsJs: false, rendered: false, meta: {},
+});
+const link = (from: string, to: string, position: number, text: string): LinkRecord => ({ fromUrl: O + from, toUrl: O + to, text, position, tag: 'a', external: false });
+
+describe('site index', () => {
+  const paths = Array.from({ length: 12 }, (_v, i) => `/p/${i}`);
+  const pages = ['/', ...paths].map(page);
+  const links: LinkRecord[] = [];
+  const menu = (from: string) => ['/', '/p/0', '/p/1', '/p/2'].map((to, k) => link(from, to, k, ['หน้าแรก', 'ข้อมูลพื้นฐาน', 'ข่าวประชาสัมพันธ์', 'ติดต่อเรา'][k]!));
+  links.push(...menu('/'), link('/', '/p/3', 4, 'ITA'));
+  for (const [i, p] of paths.entries()) {
+    links.push(...menu(p));
+    // Own links out of position order; /p/5's second run of links comes after /p/6's.
+    const own = [link(p, `/p/${(i + 3) % 12}`, 9, `ข่าว ${i}`), link(p, `/p/${(i + 5) % 12}`, 5, `กิจกรรม ${i}`)];
+    // /x is linked from exactly 6 of the 13 pages: one short of a template link, unless /p/5 counted twice.
+    if (i < 6) own.push(link(p, '/x', 6, 'แบบฟอร์ม'));
+    if (i === 6) links.push(link('/p/5', '/p/11', 7, 'เอกสารเพิ่มเติม'), link('/p/5', '/x', 8, 'แบบฟอร์ม'));
+    links.push(...own);
+  }
+  const site = buildSite(O + '/', pages, links);
+
+  it('lists a page\'s links in position order, every stored link once', () => {
+    for (const p of pages) {
+      const expected = links.filter((l) => l.fromUrl === p.url).sort((a, b) => a.position - b.position);
+      expect(site.linksFrom(p.url)).toEqual(expected);
+    }
+    expect(site.linksFrom(O + '/p/5').map((l) => l.text)).toContain('เอกสารเพิ่มเติม');
+  });
+
+  it('counts distinct linking pages per target (template links)', () => {
+    const linkedFrom = new Map<string, Set<string>>();
+    for (const l of links) {
+      const k = canon(l.toUrl);
+      if (!linkedFrom.has(k)) linkedFrom.set(k, new Set());
+      linkedFrom.get(k)!.add(canon(l.fromUrl));
+    }
+    const min = Math.max(4, Math.ceil(pages.length * 0.5));
+    for (const [k, from] of linkedFrom) expect(site.isTemplateLink(k)).toBe(from.size >= min);
+    expect(site.isTemplateLink(O + '/p/2')).toBe(true);
+    expect(site.isTemplateLink(O + '/p/11')).toBe(false);
+    expect(site.isTemplateLink(O + '/x')).toBe(false);
+  });
+
+  it('keeps each distinct link once, in order of first occurrence', () => {
+    expect(site.distinctLinks.filter((l) => l.text === 'หน้าแรก')).toHaveLength(1);
+    expect(site.distinctLinks[0]).toMatchObject({ fromUrl: O + '/', toUrl: O + '/', position: 0 });
+    expect(site.distinctLinks.length).toBe(new Set(links.map((l) => `${l.toUrl}|${l.text}`)).size);
+  });
+
+  it('keeps pages without their HTML and text, with the facts candidate finding needs', () => {
+    const p = site.page(O + '/p/4')!;
+    expect(p).not.toHaveProperty('html');
+    expect(p).not.toHaveProperty('text');
+    expect(p.headings).toEqual(['หน้า /p/4']);
+    expect(site.clickPath(O + '/p/11')?.length).toBeGreaterThan(0);
+  });
+});
