@@ -202,8 +202,12 @@ function textForms(textKey: string): { tLen: number; toneless: string } {
 export function formScore(textKey: string, f: Form, textGrams?: Map<string, number>): number {
   if (!textKey || !f.key) return 0;
   const { tLen, toneless } = textForms(textKey);
-  if (textKey.includes(f.key)) {
+  const at = textKey.indexOf(f.key);
+  if (at >= 0) {
     const ratio = Math.min(1, f.len / tLen);
+    // "ผลการประเมินการรับรู้และปฏิบัติตามประมวลจริยธรรม": the title after "ตาม/เพื่อ/…" is what the text is
+    // about, not what it is — below the identification threshold.
+    if (at > 0 && MENTION_BEFORE.test(textKey.slice(0, at))) return 0.55 * (0.7 + 0.3 * ratio);
     return 0.7 + 0.3 * ratio;
   }
   if (toneless.includes(f.toneless) && f.toneless.length >= 6) {
