@@ -90,7 +90,7 @@ export function countContentImages($: cheerio.CheerioAPI): number {
     const w = Number(a.width ?? 999);
     const h = Number(a.height ?? 999);
     if (NOT_CONTENT_IMAGE.test(desc) || w < 40 || h < 40) return;
-    if (inline && src.length < 2000) return; // a pixel or an icon, not a chart
+    if (inline && /^data:image\/(?:gif|svg)/i.test(src)) return; // a spacer or an icon, not a chart
     images++;
   });
   return images;

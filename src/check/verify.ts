@@ -244,7 +244,9 @@ function explore(x: Ctx, c: Ident, url: string, label: string, via: string, dept
       ? [...new Set(childVerdicts.map((v) => v.wrongYears![0]!))]
       : undefined
     : own.wrongYears;
-  if (review.length > 0 || own.status === 'needs-review') {
+  // A list's own doubts (no year of its own) do not count once what it lists has been judged.
+  const ownDoubt = own.status === 'needs-review' && !(listing && childVerdicts.length > 0);
+  if (review.length > 0 || ownDoubt) {
     const reasons = review.length ? review.flatMap((v) => v.reasons) : own.reasons;
     return { status: 'needs-review', confidence: 0.5, reasons, caveats: [], wrongYears, evidence: [here(own.quote), ...review.flatMap((v) => v.evidence)] };
   }
