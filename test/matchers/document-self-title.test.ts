@@ -26,8 +26,8 @@ describe('document-self-title', () => {
   it.each([
     ['a participation forum is not claimed as the plan', 2565, 'O33', FORUM, 'unknown'],
     ['the plan it reviews is only mentioned', 2565, 'O4', FORUM, 'unknown'],
-    ['a No Gift culture activity does not claim the declaration', 2566, 'O31', CULTURE, 'unknown'],
-    ['nor is it re-labelled as the declaration', 2566, 'O32', CULTURE, 'unknown'],
+    ['a No Gift culture activity is not the declaration', 2566, 'O31', CULTURE, 'fail'],
+    ['it is the culture item, not re-labelled as the declaration', 2566, 'O32', CULTURE, 'pass'],
     ['a monitoring report of the plan is a report, not the plan', 2565, 'O4', 'รายงานการติดตามและประเมินผลแผนพัฒนาท้องถิ่น ประจำปีงบประมาณ ๒๕๖๔', 'fail'],
     ['a satisfaction result in the body of a six-month report', 2565, 'O16', SIX_WITH_SURVEY, 'fail'],
     ['the six-month report itself', 2565, 'O11', SIX_WITH_SURVEY, 'pass'],

@@ -343,7 +343,7 @@ export interface HeadMatch {
 }
 
 // Words that make the title after them an object of something else: a purpose, a source, a subject.
-const MENTION_BEFORE = /(?:เพื่อ|ทบทวน|ติดตาม|ประเมินผล|ประเมิน|ตาม|ประกอบ|เกี่ยวกับ|สนับสนุน|ขับเคลื่อน|ภายใต้|อ้างถึง|ต่อ|สู่|ใน|ของ|ส่งเสริม|เสริมสร้าง|รณรงค์|อบรม)\s*(?:การ)?\s*$/;
+const MENTION_BEFORE = /(?:เพื่อ|ทบทวน|ติดตาม|ประเมินผล|ประเมิน|ตาม|ประกอบ|เกี่ยวกับ|สนับสนุน|ขับเคลื่อน|ภายใต้|อ้างถึง|ต่อ|สู่|ใน|ของ|อบรม)\s*(?:การ)?\s*$/;
 
 // What may open a title line before the title itself: a label or number, "ประกาศ … เรื่อง", the agency's name.
 const TITLE_PREFIX =
