@@ -8,6 +8,7 @@ import type { Checklist } from '../checklist/schema.js';
 import { normalizeUrl } from '../crawl/normalize-url.js';
 import { fold } from '../text/fold.js';
 import { isGenericLinkText, isGroupLabel, parseItemLabel } from '../matchers/lib/identify.js';
+import { isLayoutTable } from './page-structure.js';
 import type { PageInfo } from './site-index.js';
 import { canon, nodeText, oneLine, resolveHref, type Site } from './site.js';
 
@@ -76,6 +77,9 @@ export function findIndexPages(site: Site, checklist: Checklist): PageInfo[] {
   return [...found.values()];
 }
 
+/** Longer rows are layout, not an index row (an item's title, link and note fit well within it). */
+const MAX_ROW_CHARS = 400;
+
 const FURNITURE = 'nav,header,footer,aside,[role=navigation],[role=banner],[role=contentinfo],.sidebar,.side-bar,.widget,#sidebar';
 
 // Headings and accordion/tab titles (Bootstrap, Elementor, WordPress block themes, jQuery UI).
@@ -119,6 +123,10 @@ export function parseIndexRows(site: Site, page: PageInfo): IndexRow[] {
     const furniture = (el: Element) => $(el).closest(FURNITURE).length > 0;
     $('tr').each((_, tr) => {
       if (furniture(tr as Element)) return;
+      // A row of a layout table (an old CMS page built of tables: its left menu, its content cell) is not
+      // an index row; the rows of the tables inside it are.
+      const table = $(tr).closest('table')[0] as Element | undefined;
+      if (table && isLayoutTable($, table)) return;
       const cells = $(tr)
         .children('td,th')
         .toArray()
@@ -182,7 +190,8 @@ export function parseIndexRows(site: Site, page: PageInfo): IndexRow[] {
     if (l.region && l.region !== 'main') continue;
     const ctx = l.rowText || l.listItemText;
     const text = ctx || (isGenericLinkText(l.text) ? l.heading : undefined);
-    if (!text) continue;
+    // A "row" of hundreds of characters is a layout table's row (a whole menu or content cell), not an item.
+    if (!text || text.length > MAX_ROW_CHARS) continue;
     push({ page: page.url, text: oneLine(text), hint: hintOf(text), links: [{ url: l.toUrl, text: oneLine(l.text || l.label || '') }], kind: 'link-context' });
   }
   return rows;

@@ -106,7 +106,7 @@ export function nodeText(nodes: AnyNode | AnyNode[]): string {
 export const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 const MENU_TOKEN =
-  /^(?:nav|navbar|navigation|nav-.*|.*-nav|.*_nav|menu.*|.*[-_]menu.*|.*mainmenu.*|.*submenu.*|.*megamenu.*|dropdown-menu|breadcrumbs?|sidebar|side-bar|offcanvas.*|mobile-nav.*|topbar|top-bar|skip-link)$/i;
+  /^(?:nav|navbar|navigation|nav-.*|.*-nav|.*_nav|menu.*|.*[-_]menu.*|.*mainmenu.*|.*submenu.*|(?:left|right|side|top)menu.*|.*megamenu.*|dropdown-menu|breadcrumbs?|sidebar|side-bar|offcanvas.*|mobile-nav.*|topbar|top-bar|skip-link)$/i;
 
 function isMenuElement(el: Element): boolean {
   const role = el.attribs?.role;

@@ -108,7 +108,8 @@ export function extractLinks(html: string | DomNode, baseUrl: string, opts: Extr
     const region = regionOf(node);
     if (region || name === 'tr' || name === 'li' || toggled) {
       next = { ...ctx, region: region ?? ctx.region };
-      if (name === 'tr') next.tr = node;
+      // A layout row (an old CMS page built of tables: menu cell, content cell) is no row of its links.
+      if (name === 'tr') next.tr = isLayoutRow(node) ? undefined : node;
       if (name === 'li') {
         if (ctx.li) next.menu = [...ctx.menu, cached(liCache, ctx.li, ownLabel)].filter(Boolean);
         next.li = node;
@@ -181,6 +182,12 @@ function safeResolve(raw: string, base: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+const LAYOUT_TAGS = new Set(['table', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'form', 'nav']);
+/** A table row whose cells hold lists, headings, forms or tables: page layout, not a row of values. */
+function isLayoutRow(tr: DomNode): boolean {
+  return findFirst(tr, (n) => n !== tr && LAYOUT_TAGS.has(tagName(n))) !== undefined;
 }
 
 /** A PDF viewer's target document (`?file=/docs/a.pdf`), so the document itself is fetched too. */

@@ -61,7 +61,7 @@ const TAG_REGION: Record<string, Region> = { nav: 'nav', header: 'header', foote
 
 /** One pass over id + class: nav words, footer, header, sidebar, main (first match in the string wins). */
 const REGION_WORDS =
-  /(^|[\s_-])(?:(nav|navbar|navigation|menu|mainmenu|main-menu|topmenu|menu-bar|menubar|megamenu|tab-menu)|(footer|site-footer)|(header|site-header|masthead)|(sidebar|aside)|(main|content|main-content))(?=$|[\s_-])/i;
+  /(^|[\s_-])(?:(nav|navbar|navigation|menu|mainmenu|main-menu|topmenu|leftmenu|left-menu|rightmenu|sidemenu|side-menu|menu-bar|menubar|megamenu|tab-menu)|(footer|site-footer)|(header|site-header|masthead)|(sidebar|aside)|(main|content|main-content))(?=$|[\s_-])/i;
 
 /** The page region an element opens, from its tag, role, or a telling id/class. */
 export function regionOf(n: DomNode): Region | undefined {

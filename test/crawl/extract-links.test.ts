@@ -155,3 +155,16 @@ describe('extractLinks on a real agency home page (phukradung-home.html)', () =>
     expect(links.length).toBeGreaterThan(300);
   });
 });
+
+describe('extractLinks: layout tables', () => {
+  it('a link in a layout row (menu cell beside the content cell) gets no row text; a link in a table inside it does', () => {
+    const html = `<table width="100%"><tr><td class="leftmenu"><ul><li><a href="/plan">แผนยุทธศาสตร์</a></li></ul></td>
+      <td><h2>ITA 2566</h2><table class="ita"><tr><td>4.</td><td>แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน</td><td><a href="/f/4.pdf">ดาวน์โหลด</a></td></tr></table></td></tr></table>`;
+    const links = extractLinks(html, 'http://www.dan.go.th/ita');
+    const menu = links.find((l) => l.toUrl.endsWith('/plan'))!;
+    const row = links.find((l) => l.toUrl.endsWith('/4.pdf'))!;
+    expect(menu.rowText).toBeUndefined();
+    expect(row.rowText).toContain('แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน');
+    expect(row.rowText).not.toContain('ITA 2566');
+  });
+});
