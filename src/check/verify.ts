@@ -6,7 +6,7 @@
  */
 import type { Checklist, ChecklistItem } from '../checklist/schema.js';
 import { runMatcher, type MatchContext, type MatchOutcome, type Target } from '../matchers/index.js';
-import { bestItem, foreignScheme, isGenericLinkText, parseItemLabel } from '../matchers/lib/identify.js';
+import { bestItem, foreignScheme, isGenericLinkText, parseItemLabel, scoreItems } from '../matchers/lib/identify.js';
 import { serviceOf } from '../matchers/lib/hosts.js';
 import type { Evidence } from '../store/types.js';
 import type { Candidate } from './candidates.js';
@@ -68,7 +68,7 @@ interface TargetResult {
 /** Below this identification, a link to another host is not taken as the item's evidence. */
 const WEAK_EXTERNAL = 0.7;
 
-function judgeTarget(x: Ctx, c: Pick<Candidate, 'names' | 'row' | 'ident' | 'numberOnly'>, target: Target, label: string): TargetResult {
+function judgeTarget(x: Ctx, c: Ident, target: Target, label: string): TargetResult {
   const ctx = mctx(x, c.names, target, c.row);
   const caveats: string[] = [];
   let conf = Math.min(1, c.ident);
@@ -109,6 +109,12 @@ function judgeTarget(x: Ctx, c: Pick<Candidate, 'names' | 'row' | 'ident' | 'num
     // Words that name the item strongly and a document that also mentions it: let a human decide.
     if (self.data?.mentionsMine && c.ident >= 0.85 && !c.numberOnly) return review(self.reason ?? '', { otherItem: other });
     return fail(self.reason ?? 'เนื้อหาเป็นรายการอื่น', { otherItem: other });
+  }
+  // The row's link names another item's document ("สรุปผลการจัดซื้อจัดจ้างรายเดือน" under the plan's row):
+  // unless the document's own title says it is this item, it is the wrong file.
+  if (c.namedOther && self.verdict !== 'pass') {
+    const title = x.env.checklist.items.find((i) => i.code === c.namedOther)?.title ?? c.namedOther;
+    return fail(`ชื่อลิงก์ระบุว่าเป็น${title} (${c.namedOther}) ไม่ใช่${x.item.title}`, { otherItem: c.namedOther });
   }
   if (c.numberOnly && self.verdict !== 'pass') {
     return review('หน้า ITA ระบุรายการนี้ด้วยเลขข้อเท่านั้น และเอกสารไม่บอกชื่อรายการ ต้องตรวจว่าเป็นเอกสารของข้อนี้');
@@ -180,7 +186,39 @@ interface Explored extends TargetResult {
   evidence: Evidence[];
 }
 
-type Ident = Pick<Candidate, 'names' | 'row' | 'ident' | 'numberOnly'>;
+type Ident = Pick<Candidate, 'names' | 'row' | 'ident' | 'numberOnly'> & {
+  /** The link's own words name this other item clearly (an index row linking another item's file). */
+  namedOther?: string;
+};
+
+/** The Thai words of a document's file name, if it has any ("…/สรุปผลจัดซื้อจัดจ้างรายเดือน2565.xlsx"). */
+function thaiFileName(url: string): string | undefined {
+  let name: string;
+  try {
+    name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  } catch {
+    return undefined;
+  }
+  const words = name.replace(/\.[a-z0-9]{2,5}$/i, '').replace(/[\d_\-.]+/g, ' ').trim();
+  return /[\u0E00-\u0E7F]{6,}/.test(words) ? words : undefined;
+}
+
+/** A link text that names another item this well, and this item clearly less, is taken at its word. */
+const NAMES_OTHER = 0.65;
+const NAMES_OTHER_MARGIN = 0.1;
+
+/** The other item an index row's link text names clearly, if any. */
+function namedOther(x: Ctx, c: Candidate): string | undefined {
+  if (c.source !== 'index') return undefined;
+  // A generic link text ("คลิก") leaves the file's own Thai name ("สรุปผลจัดซื้อจัดจ้างรายเดือน2565.xlsx").
+  const words = c.linkText && !isGenericLinkText(c.linkText) ? c.linkText : thaiFileName(c.url);
+  if (!words) return undefined;
+  const ranked = scoreItems(x.env.checklist, words);
+  const top = ranked[0];
+  if (!top || top.code === x.item.code || top.score < NAMES_OTHER) return undefined;
+  const mine = ranked.find((r) => r.code === x.item.code)?.score ?? 0;
+  return mine < top.score - NAMES_OTHER_MARGIN ? top.code : undefined;
+}
 
 /**
  * Judges `url` and, for an html page, follows its content links: documents up to two hops (menu page →
@@ -204,7 +242,9 @@ function explore(x: Ctx, c: Ident, url: string, label: string, via: string, dept
   const judgeChild = (l: ContentLink, isDoc: boolean) => {
     const names = [l.text, l.label ?? ''].map(oneLine).filter((n) => n && !isGenericLinkText(n));
     const ctxNames = names.length ? names : [l.context ?? ''].filter(Boolean);
-    for (const n of ctxNames) {
+    // Words that name another item — the link's, its context's, or else the file's own Thai name.
+    const fileWords = names.length ? undefined : thaiFileName(l.url);
+    for (const n of fileWords ? [...ctxNames, fileWords] : ctxNames) {
       const other = bestItem(checklist, n);
       if (other && other.code !== x.item.code) return;
     }
@@ -267,7 +307,7 @@ export function verifyCandidate(env: VerifyEnv, item: ChecklistItem, c: Candidat
     if (tm.verdict === 'fail') return { status: 'fail', confidence: 0.5, reasons: [`${label}: ${tm.reason}`], evidence: [], candidate: c };
   }
 
-  const r = explore(x, c, c.url, label, c.via, 0);
+  const r = explore(x, { ...c, namedOther: namedOther(x, c) }, c.url, label, c.via, 0);
   if (r.online) {
     // The link out of the own site is the evidence: submit the own page that carries it.
     const from = c.fromUrl && site.isOwn(c.fromUrl) ? c.fromUrl : undefined;

@@ -214,4 +214,19 @@ describe('judge', () => {
     expect(r.get('O38')!.status).toBe('pass');
     expect(r.get('O38')!.urls[0]).toBe(`${SITE}/files/culture.pdf`);
   });
+
+  it("an ITA row whose link names another item's document (by its words or its Thai file name) is the wrong file", () => {
+    const hr = 'การดำเนินการตามนโยบายบริหารงานบุคคล ประจำปีงบประมาณ 2565\nโครงการส่งเสริมคุณธรรมจริยธรรม กิจกรรมอบรมบุคลากร ดำเนินการแล้ว';
+    const monthly = 'สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน ตุลาคม 2564 ปีงบประมาณ 2565\nโครงการจัดซื้อวัสดุ กิจกรรม วงเงิน 12,500.00 บาท เฉพาะเจาะจง';
+    const r = run({
+      '/': '<a href="/ita">ITA</a>',
+      '/ita': '<table><tr><td>38.</td><td>การเสริมสร้างวัฒนธรรมองค์กร</td><td><a href="/f/o15.pdf">การดำเนินการตามนโยบายบริหารงานบุคคล ประจำปีงบประมาณ 2565</a></td></tr>' +
+        '<tr><td>10.</td><td>แผนดำเนินงานประจำปี</td><td><a href="/f/%E0%B8%AA%E0%B8%A3%E0%B8%B8%E0%B8%9B%E0%B8%9C%E0%B8%A5%E0%B8%88%E0%B8%B1%E0%B8%94%E0%B8%8B%E0%B8%B7%E0%B9%89%E0%B8%AD%E0%B8%88%E0%B8%B1%E0%B8%94%E0%B8%88%E0%B9%89%E0%B8%B2%E0%B8%87%E0%B8%A3%E0%B8%B2%E0%B8%A2%E0%B9%80%E0%B8%94%E0%B8%B7%E0%B8%AD%E0%B8%992565.pdf">คลิก</a></td></tr></table>',
+      '/f/o15.pdf': { doc: hr },
+      '/f/สรุปผลจัดซื้อจัดจ้างรายเดือน2565.pdf': { doc: monthly },
+    });
+    expect(r.get('O38')!.status).toBe('fail');
+    expect(r.get('O38')!.reasons.join(' ')).toContain('ชื่อลิงก์ระบุว่าเป็น');
+    expect(r.get('O10')!.status).toBe('fail');
+  });
 });
