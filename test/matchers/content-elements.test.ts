@@ -44,6 +44,7 @@ describe('content-elements', () => {
     ['2566 O29 "no complaints" stated', 2566, 'O29', target({ doc: 'ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริต ประจำปีงบประมาณ ๒๕๖๖ ไม่มีเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ' })],
     ['2566 O16 counts in a "(ราย)" column', 2566, 'O16', target({ html: '<table><tr><th>งานบริการ</th><th>รวม (ราย)</th></tr><tr><td>ภาษี</td><td>๑๓๗</td></tr></table>' })],
     ['2567 O29 complaint statistics with counts', 2567, 'O29', target({ doc: 'สถิติเรื่องร้องเรียนการทุจริต ประจำปีงบประมาณ ๒๕๖๗\nเดือน จำนวนเรื่องร้องเรียน ดำเนินการแล้วเสร็จ\nตุลาคม ๒๕๖๖ ๐ ๐' })],
+    ['2565 O40 with progress and budget used per project', 2565, 'O40', target({ doc: 'รายงานผลการดำเนินงานตามแผนป้องกันการทุจริต รอบ ๖ เดือน\nโครงการ/กิจกรรม งบประมาณที่ได้รับ (บาท) เบิกจ่ายแล้ว (บาท) สถานะ\nโครงการปลูกจิตสำนึก ๒๓๑,๐๐๐ ๑๗๕,๕๖๐ อยู่ระหว่างดำเนินการ' })],
     ['O1 units of a chart as text', 2565, 'O1', target({ doc: 'โครงสร้างส่วนราชการ\nสำนักปลัด กองคลัง กองช่าง' })],
     ['2565 O15 monthly statistics as a sheet of month columns', 2565, 'O15', target({ doc: 'สถิติการให้บริการ ปีงบประมาณ ๒๕๖๕\nงาน ต.ค. ๖๔ พ.ย. ๖๔ ธ.ค. ๖๔ ม.ค. ๖๕\nทะเบียนราษฎร ๔๑ ๓๘ ๕๒ ๔๕\nภาษีป้าย ๓ ๕ ๒ ๔' })],
     ['O2 with lazy-loaded photos', 2565, 'O2', target({ html: '<img src="/images/loading.gif" data-src="/uploads/mayor.jpg" class="lazy"><p>นายสมชาย ใจดี นายกองค์การบริหารส่วนตำบล</p>' })],
@@ -73,6 +74,7 @@ describe('content-elements', () => {
     ['O1 one unit inside another word counts once ("กอง" in "กองคลัง")', 2565, 'O1', target({ doc: 'โครงสร้าง\nกองคลัง' }), 'fail'],
     ['2567 O29 complaint statistics sheet with headings and no rows', 2567, 'O29', target({ doc: 'เทศบาลเมืองบึงบัวเหนือ\nสถิติเรื่องร้องเรียนการทุจริต ประจำปีงบประมาณ ๒๕๖๗\nเดือน จำนวนเรื่องร้องเรียน ดำเนินการแล้วเสร็จ อยู่ระหว่างดำเนินการ' }), 'fail'],
     ['2565 O15 statistics headings with a phone number and a date only', 2565, 'O15', target({ doc: 'สถิติผู้มาใช้บริการ ประจำปี ๒๕๖๕ ข้อมูล ณ ๓๑/๓/๒๕๖๕\nงานบริการ จำนวนผู้รับบริการ (ราย)\nโทร ๐-๔๕๘๒-๖๑๒๓' }), 'fail'],
+    ['2565 O40 six-month anti-corruption report with progress but no budget used', 2565, 'O40', target({ doc: 'รายงานผลการดำเนินงานตามแผนป้องกันการทุจริต รอบ ๖ เดือน\nโครงการ/กิจกรรม ผลการดำเนินงาน ความก้าวหน้า\nโครงการปลูกจิตสำนึก อยู่ระหว่างดำเนินการ ๔๙%' }), 'fail'],
     ['OCR text missing an element', 2565, 'O24', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง งบประมาณ 3,770,500 บาท', textSource: 'ocr' }), 'unknown'],
   ])('invalid: %s', (_n, year, code, t, verdict) => expect(runMatcher('content-elements', ctx(year, code, { target: t })).verdict).toBe(verdict));
 
