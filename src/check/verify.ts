@@ -237,6 +237,9 @@ function explore(x: Ctx, c: Ident, url: string, label: string, via: string, dept
   const children = view ? childLinks(site, finalUrl, view.mainLinks) : [];
   const docChildren = children.filter((l) => isDocUrl(site, l.url));
   const pageChildren = depth === 0 ? children.filter((l) => !isDocUrl(site, l.url) && site.isOwn(l.url)) : [];
+  // A page that is only a list of links is judged by what it lists, off-site posts and pages included.
+  const listing = view !== undefined && isListingOnly(view);
+  const offsiteChildren = listing ? children.filter((l) => !isDocUrl(site, l.url) && !site.isOwn(l.url)) : [];
 
   const childVerdicts: (Explored & { link: ContentLink; isDoc: boolean })[] = [];
   const judgeChild = (l: ContentLink, isDoc: boolean) => {
@@ -261,10 +264,8 @@ function explore(x: Ctx, c: Ident, url: string, label: string, via: string, dept
     if (r.otherItem && r.otherItem !== x.item.code) return;
     childVerdicts.push({ ...r, link: l, isDoc });
   };
-  for (const l of docChildren) judgeChild(l, true);
+  for (const l of [...docChildren, ...offsiteChildren]) judgeChild(l, true);
   const passOf = () => childVerdicts.filter((v) => v.status === 'pass').sort((a, b) => b.confidence - a.confidence)[0];
-  // A page that is only a list of links is judged by what it lists.
-  const listing = view !== undefined && isListingOnly(view);
   if (!passOf() && (own.status !== 'pass' || listing)) for (const l of pageChildren.slice(0, 15)) judgeChild(l, false);
 
   const bestChild = passOf();
