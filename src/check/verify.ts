@@ -261,7 +261,9 @@ function explore(x: Ctx, c: Ident, url: string, label: string, via: string, dept
       `${via} > link '${childName}'`,
       depth + 1,
     );
-    if (r.otherItem && r.otherItem !== x.item.code) return;
+    // Another item's document on a category page is simply not this item's; on a page that only lists it, it is
+    // what the page offers, and the page fails with it.
+    if (r.otherItem && r.otherItem !== x.item.code && !listing) return;
     childVerdicts.push({ ...r, link: l, isDoc });
   };
   for (const l of [...docChildren, ...offsiteChildren]) judgeChild(l, true);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { itemsInHead } from './lib/identify.js';
-import { defineMatcher } from './types.js';
+import { IDENTIFY_THRESHOLD, itemsInHead, scoreItems } from './lib/identify.js';
+import { defineMatcher, type MatchContext, type MatchOutcome } from './types.js';
 
 /**
  * Does the target's own head (page title, headings, first ~1500 characters of a document) show that it
@@ -21,7 +21,7 @@ export const documentSelfTitle = defineMatcher({
     const head = [t.title ?? '', ...(t.headings ?? []), t.text.slice(0, params.headChars)].join('\n');
     const lead = [t.title ?? '', ...(t.headings ?? []).slice(0, 3), t.text.slice(0, params.leadChars)].join('\n');
     const found = itemsInHead(ctx.checklist, head).filter((f) => !f.mention);
-    if (found.length === 0) return { verdict: 'unknown', reason: 'ชื่อเอกสารไม่บอกว่าเป็นรายการใด' };
+    if (found.length === 0) return byTitleLine(ctx) ?? { verdict: 'unknown', reason: 'ชื่อเอกสารไม่บอกว่าเป็นรายการใด' };
     const mine = found.find((f) => f.code === ctx.item.code);
     const first = found[0]!;
     if (mine && (first.code === ctx.item.code || mine.index - first.index < 4)) {
@@ -39,6 +39,40 @@ export const documentSelfTitle = defineMatcher({
       };
     }
     if (mine) return { verdict: 'pass', confidence: 0.7, quote: mine.form };
-    return { verdict: 'unknown', reason: 'ชื่อเอกสารไม่บอกว่าเป็นรายการใด' };
+    return byTitleLine(ctx) ?? { verdict: 'unknown', reason: 'ชื่อเอกสารไม่บอกว่าเป็นรายการใด' };
   },
 });
+
+/** A title line naming another item this well, and this item clearly less, makes the document that item. */
+const LINE_NAMES_OTHER = IDENTIFY_THRESHOLD;
+const LINE_MARGIN = 0.15;
+
+/**
+ * A document whose title line is worded unlike any item title ("สรุปผลการจัดซื้อจัดจ้างในรอบเดือน ประจำปี…")
+ * is still read by that line, scored like a link text: when it clearly names another item, the document
+ * is that item's, whatever link led to it. Web pages are left alone: their first lines are site furniture.
+ */
+function byTitleLine(ctx: MatchContext): MatchOutcome | undefined {
+  const t = ctx.target;
+  if (!t?.snapshot || t.snapshot.kind === 'html') return undefined;
+  const line = titleLineOf(t.text);
+  if (!line) return undefined;
+  const ranked = scoreItems(ctx.checklist, line);
+  const top = ranked[0];
+  if (!top || top.code === ctx.item.code || top.score < LINE_NAMES_OTHER) return undefined;
+  const mine = ranked.find((r) => r.code === ctx.item.code)?.score ?? 0;
+  if (mine >= top.score - LINE_MARGIN) return undefined;
+  const title = ctx.checklist.items.find((i) => i.code === top.code)?.title ?? top.code;
+  return { verdict: 'fail', reason: `เนื้อหาเป็น${title} (${top.code}) ไม่ใช่${ctx.item.title}`, quote: line, data: { other: top.code, mentionsMine: false } };
+}
+
+/** The first line of a document that is more than the agency's name or a label. */
+function titleLineOf(text: string): string | undefined {
+  for (const raw of text.split(/\n+/).slice(0, 4)) {
+    const line = raw.trim();
+    if (line.length < 8) continue;
+    if (/^(?:องค์การบริหารส่วน|เทศบาล|สำนักงาน|กรม|อบต\.|อบจ\.|โรงพยาบาล|มหาวิทยาลัย|จังหวัด|อำเภอ|#\s*sheet)\S*\s*\S*$/i.test(line)) continue;
+    return line.slice(0, 150);
+  }
+  return undefined;
+}

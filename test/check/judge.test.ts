@@ -226,7 +226,7 @@ describe('judge', () => {
       '/f/สรุปผลจัดซื้อจัดจ้างรายเดือน2565.pdf': { doc: monthly },
     });
     expect(r.get('O38')!.status).toBe('fail');
-    expect(r.get('O38')!.reasons.join(' ')).toContain('ชื่อลิงก์ระบุว่าเป็น');
+    expect(r.get('O38')!.reasons.join(' ')).toContain('(O26)');
     expect(r.get('O10')!.status).toBe('fail');
   });
 

@@ -33,6 +33,8 @@ describe('document-self-title', () => {
     ['the six-month report itself', 2565, 'O11', SIX_WITH_SURVEY, 'pass'],
     ['"รอบ 6 เดือน" after the year still qualifies the title', 2565, 'O40', 'องค์การบริหารส่วนตำบลด่าน\nรายงานผลการดำเนินงานตามแผนป้องกันการทุจริต ประจำปีงบประมาณ ๒๕๖๕ รอบ๖เดือน ต.ค.๖๔-มี.ค.๖๕', 'unknown'],
     ['the six months stated as a period after the year', 2565, 'O19', 'รายงานการใช้จ่ายงบประมาณ ประจำปีงบประมาณ ๒๕๖๕ ระหว่างเดือนตุลาคม ๒๕๖๔ ถึงเดือนมีนาคม ๒๕๖๕ (รอบ ๖ เดือน)', 'unknown'],
+    ['a title line worded unlike any title still names its item (monthly summary, not statistics)', 2567, 'O16', 'องค์การบริหารส่วนตำบลท่าเกลือศรี\nสรุปผลการจัดซื้อจัดจ้างในรอบเดือน ประจำปีงบประมาณ พ.ศ.๒๕๖๗\nลำดับที่ งานที่จัดซื้อหรือจัดจ้าง', 'fail'],
+    ['a six-month anti-corruption report filed under the procurement plan', 2566, 'O19', 'สำนักงานพัฒนาชุมชนจังหวัดน่าน\nรายงานผลการดำเนินงานตามแผนป้องกันการทุจริต ประจำปีงบประมาณ ๒๕๖๖ รอบ ๖ เดือน (๑ ตุลาคม ๒๕๖๕ – ๓๑ มีนาคม ๒๕๖๖)', 'fail'],
     ['an announcement prefix keeps the title claimed', 2565, 'O21', 'ประกาศองค์การบริหารส่วนตำบลด่าน เรื่อง แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. ๒๕๖๕', 'pass'],
   ])('claims, not mentions: %s', (_n, year, code, doc, verdict) =>
     expect(runMatcher('document-self-title', ctx(year, code, { target: target({ doc }) })).verdict).toBe(verdict),
