@@ -80,6 +80,9 @@ function foreignOnlyTargets(site: Site): Set<string> {
   return new Set([...foreign].filter(([, f]) => f).map(([k]) => k));
 }
 
+/** How plainly a menu parent must name an item for its children to be filed under it. */
+const MENU_PARENT_MIN = 0.85;
+
 export function discoverCandidates(site: Site, checklist: Checklist): Map<string, Candidate[]> {
   const out = new Map<string, Map<string, Candidate>>();
   for (const item of checklist.items) out.set(item.code, new Map());
@@ -149,7 +152,9 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
     const parent = l.menuPath && l.menuPath.length >= 2 ? oneLine(l.menuPath[l.menuPath.length - 2]!) : '';
     if (!best && !contextual && parent && !isGenericLinkText(parent)) {
       const t = topItem(checklist, parent, cache);
-      if (t) {
+      // Only a menu that is plainly the item's category ("คู่มือสำหรับประชาชน"), not one that merely
+      // resembles an item ("ศูนย์ข้อมูลข่าวสาร" is the official information centre, not news).
+      if (t && t.score >= MENU_PARENT_MIN) {
         best = t;
         bestName = parent;
         viaParent = true;

@@ -167,10 +167,14 @@ function childLinks(site: Site, pageUrl: string, links: ContentLink[]): ContentL
 /** Below this many characters of its own (link texts, title and headings removed) a page is only a list. */
 const LISTING_MAX_OWN_CHARS = 80;
 
-/** A page whose main text is little more than the names of the links it lists. */
+// What a download page says about a file besides its name (WordPress Download Manager and the like).
+const FILE_METADATA =
+  /version\s*[\d.]+|downloads?\s*\d*|file\s*(?:size|count)\s*[\d.]*\s*(?:kb|mb|gb|bytes)?|create\s*date|last\s*updated|ขนาดไฟล์|จำนวน(?:การ)?ดาวน์โหลด|ดาวน์โหลด|วันที่(?:สร้าง|อัปโหลด|อัพโหลด)|ปรับปรุงล่าสุด|\d+(?:\.\d+)?\s*(?:kb|mb|gb)|(?:january|february|march|april|may|june|july|august|september|october|november|december|[ก-๙]+คม|[ก-๙]+ยน|กุมภาพันธ์)\s*\d{1,2},?\s*\d{4}/gi;
+
+/** A page whose main text is little more than the names of the links it lists (and their file details). */
 function isListingOnly(view: PageView): boolean {
   if (view.mainLinks.length === 0) return false;
-  let text = view.mainText.replace(/\s+/g, '');
+  let text = view.mainText.replace(FILE_METADATA, '').replace(/\s+/g, '');
   const parts = [...view.mainLinks.map((l) => l.text), view.title, ...view.headings].map((t) => t.replace(/\s+/g, '')).filter((t) => t.length > 0);
   for (const p of parts.sort((a, b) => b.length - a.length)) text = text.split(p).join('');
   return text.length < LISTING_MAX_OWN_CHARS;
@@ -279,6 +283,10 @@ function explore(x: Ctx, c: Ident, url: string, label: string, via: string, dept
   // The documents decide for a document item, and for a page that is only a list of them: its words are
   // the files' names, not content of its own.
   const docsDecide = (x.item.evidence === 'document' && childVerdicts.some((v) => v.isDoc)) || (listing && childVerdicts.length > 0);
+  // A page that only lists links going nowhere ("#", javascript:) offers nothing.
+  if (listing && children.length === 0 && own.status === 'pass' && view!.mainLinks.some((l) => /^(#|javascript:)/i.test(l.url))) {
+    return { status: 'fail', confidence: 0.85, reasons: [`${label}: หน้านี้มีเพียงลิงก์ที่ไม่ได้ชี้ไปที่ใด (#)`], caveats: [], evidence: [here()] };
+  }
   if (own.status === 'pass' && !docsDecide) return { ...own, evidence: [here(own.quote)] };
 
   const review = childVerdicts.filter((v) => v.status === 'needs-review');

@@ -238,4 +238,17 @@ describe('judge', () => {
     });
     expect(r.get('O28')!.status).toBe('needs-review');
   });
+
+  it('a download page (file details only) is judged by its file; a list of links to "#" offers nothing; an information-centre menu is not news', () => {
+    const old = 'ประกาศต่าง ๆ เกี่ยวกับการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2563\nประกาศ ประกวดราคาจ้างก่อสร้างถนน ผู้ชนะการเสนอราคา ราคากลาง';
+    const r = run({
+      '/': '<nav class="menu"><ul><li><a href="#">ข้อมูลพื้นฐาน</a><ul><li><a href="/pdpa">PDPA</a></li></ul></li><li><a href="#">ศูนย์ข้อมูลข่าวสาร</a><ul><li><a href="/r6">รายงานติดตามแผนรอบ 6 เดือน</a></li></ul></li></ul></nav><a href="/dl">ประกาศจัดซื้อจัดจ้าง</a>',
+      '/dl': '<h1>ประกาศต่าง ๆ เกี่ยวกับการจัดซื้อจัดจ้าง</h1><p>Version 1.0 Download 68 File Size 6.85 MB File Count 1 Create Date กันยายน 20, 2022 Last Updated กันยายน 4, 2022</p><a href="/f/old.pdf">ดาวน์โหลด</a>',
+      '/f/old.pdf': { doc: old },
+      '/pdpa': '<h3>PDPA</h3><ul><li><a href="#">นโยบายคุ้มครองข้อมูลส่วนบุคคล</a></li></ul>',
+      '/r6': { doc: SIX_OK },
+    });
+    expect(r.get('O22')!.status).toBe('fail');
+    expect(r.get('O7')!.status).toBe('fail');
+  });
 });
