@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { listenAsChild } from './child-server.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -61,11 +62,4 @@ const server = createServer((req, res) => {
   res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
   res.end('<html><body>ไม่พบหน้า</body></html>');
 });
-server.keepAliveTimeout = 30_000;
-server.listen(0, '127.0.0.1', () => {
-  const addr = server.address();
-  process.stdout.write(`PORT ${typeof addr === 'object' && addr ? addr.port : 0}\n`);
-});
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
-process.stdin.on('end', () => process.exit(0));
-process.stdin.resume();
+listenAsChild(server);

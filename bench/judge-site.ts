@@ -10,6 +10,7 @@
 import { createServer } from 'node:http';
 import { cachedPdfs } from '../test/helpers/fleet/pdf-cache.js';
 import { fleetSiteData } from '../test/helpers/fleet/site-data.js';
+import { listenAsChild } from './child-server.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -137,14 +138,7 @@ async function main(): Promise<void> {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(route.body);
   });
-  server.keepAliveTimeout = 30_000;
-  server.listen(0, '127.0.0.1', () => {
-    const addr = server.address();
-    process.stdout.write(`PORT ${typeof addr === 'object' && addr ? addr.port : 0}\n`);
-  });
-  process.on('SIGTERM', () => server.close(() => process.exit(0)));
-  process.stdin.on('end', () => process.exit(0));
-  process.stdin.resume();
+  listenAsChild(server);
 }
 
 main().catch((e: unknown) => {
