@@ -71,7 +71,10 @@ export async function startFleet(n: number, options: FleetOptions = {}): Promise
   const servers: FixtureSite[] = [];
   const sites: FleetSite[] = [];
   try {
-    for (const d of data) {
+    // 'down' sites last: a closed port is one that was free a moment ago, and a server started after it
+    // could be given the same port (two sites on one origin).
+    const ordered = [...data].sort((a, b) => Number(options.faults?.[a.index] === 'down') - Number(options.faults?.[b.index] === 'down'));
+    for (const d of ordered) {
       const fault = options.faults?.[d.index];
       let server: FixtureSite;
       if (fault && fault !== 'slow') server = await startBrokenSite(fault, d.index);
@@ -98,6 +101,7 @@ export async function startFleet(n: number, options: FleetOptions = {}): Promise
     await Promise.all(servers.map((s) => s.close()));
     throw e;
   }
+  sites.sort((a, b) => a.index - b.index);
   return {
     sites,
     requests: () => servers.reduce((sum, s) => sum + [...s.hits.values()].reduce((a, b) => a + b, 0), 0),
