@@ -225,6 +225,22 @@ function namedOther(x: Ctx, c: Candidate): string | undefined {
 }
 
 /**
+ * The other item a list page offers when every link it lists (menu entries repeated in it included) names
+ * that item or another one, never this one ("แผนพัฒนาบุคลากร…" under the heading "ประมวลจริยธรรม").
+ */
+function otherItemListed(x: Ctx, view: PageView): string | undefined {
+  const links = view.mainLinks.filter((l) => /^https?:/i.test(l.url) && canon(l.url) !== canon(view.url));
+  let first: string | undefined;
+  for (const l of links) {
+    const words = [l.text, l.label ?? ''].map(oneLine).find((n) => n && !isGenericLinkText(n)) ?? thaiFileName(l.url);
+    const named = words ? bestItem(x.env.checklist, words) : undefined;
+    if (!named || named.code === x.item.code) return undefined;
+    first ??= named.code;
+  }
+  return first;
+}
+
+/**
  * Judges `url` and, for an html page, follows its content links: documents up to two hops (menu page →
  * detail page → PDF, as local-government CMSs do), other pages one hop. Links that name another item
  * are not followed: category pages list several items.
@@ -286,6 +302,13 @@ function explore(x: Ctx, c: Ident, url: string, label: string, via: string, dept
   // A page that only lists links going nowhere ("#", javascript:) offers nothing.
   if (listing && children.length === 0 && own.status === 'pass' && view!.mainLinks.some((l) => /^(#|javascript:)/i.test(l.url))) {
     return { status: 'fail', confidence: 0.85, reasons: [`${label}: หน้านี้มีเพียงลิงก์ที่ไม่ได้ชี้ไปที่ใด (#)`], caveats: [], evidence: [here()] };
+  }
+  // A page that only lists other items' documents or pages holds nothing of this item: its heading is a
+  // menu entry's name, not content.
+  const other = listing && own.status === 'pass' && childVerdicts.length === 0 ? otherItemListed(x, view!) : undefined;
+  if (other) {
+    const title = checklist.items.find((i) => i.code === other)?.title ?? other;
+    return { status: 'fail', confidence: 0.85, reasons: [`${label}: หน้านี้มีเพียงลิงก์ไปยัง${title} (${other}) ไม่ใช่${x.item.title}`], caveats: [], otherItem: other, evidence: [here()] };
   }
   if (own.status === 'pass' && !docsDecide) return { ...own, evidence: [here(own.quote)] };
 

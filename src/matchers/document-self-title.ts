@@ -50,12 +50,13 @@ const LINE_MARGIN = 0.15;
 /**
  * A document whose title line is worded unlike any item title ("สรุปผลการจัดซื้อจัดจ้างในรอบเดือน ประจำปี…")
  * is still read by that line, scored like a link text: when it clearly names another item, the document
- * is that item's, whatever link led to it. Web pages are left alone: their first lines are site furniture.
+ * is that item's, whatever link led to it. A web page's title line is the first heading of its main content
+ * (a post's own heading); its other first lines are site furniture (dates, breadcrumbs, widgets).
  */
 function byTitleLine(ctx: MatchContext): MatchOutcome | undefined {
   const t = ctx.target;
-  if (!t?.snapshot || t.snapshot.kind === 'html') return undefined;
-  const line = titleLineOf(t.text);
+  if (!t?.snapshot) return undefined;
+  const line = t.snapshot.kind === 'html' ? titleLineOf(mainHeadings(t.text, t.headings ?? [])) : titleLineOf(t.text);
   if (!line) return undefined;
   const ranked = scoreItems(ctx.checklist, line);
   const top = ranked[0];
@@ -64,6 +65,13 @@ function byTitleLine(ctx: MatchContext): MatchOutcome | undefined {
   if (mine >= top.score - LINE_MARGIN) return undefined;
   const title = ctx.checklist.items.find((i) => i.code === top.code)?.title ?? top.code;
   return { verdict: 'fail', reason: `เนื้อหาเป็น${title} (${top.code}) ไม่ใช่${ctx.item.title}`, quote: line, data: { other: top.code, mentionsMine: false } };
+}
+
+/** The lines among the first of a page's main text that are headings (h1–h3) of the page. */
+function mainHeadings(text: string, headings: string[]): string {
+  const heads = new Set(headings.map((h) => h.replace(/\s+/g, ' ').trim()));
+  const lines = text.split(/\n+/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).slice(0, 6);
+  return lines.filter((l) => heads.has(l)).join('\n');
 }
 
 /** The first line of a document that is more than the agency's name or a label. */

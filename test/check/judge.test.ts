@@ -251,4 +251,24 @@ describe('judge', () => {
     expect(r.get('O22')!.status).toBe('fail');
     expect(r.get('O7')!.status).toBe('fail');
   });
+  it("a page under the item's menu name that only lists another item's document or page holds nothing of the item", () => {
+    const hrPlan = 'แผนพัฒนาบุคลากร ประจำปีงบประมาณ พ.ศ. ๒๕๖๕\nโครงการอบรมเพิ่มประสิทธิภาพการปฏิบัติงาน กลุ่มเป้าหมาย พนักงานส่วนตำบล ระยะเวลา ตุลาคม ๒๕๖๔';
+    const base = {
+      '/': '<nav class="menu"><ul><li><a href="#">มาตรการภายใน</a><ul><li><a href="/law">กฎหมายที่เกี่ยวข้อง</a></li></ul></li></ul></nav>',
+      '/f/hrplan.pdf': { doc: hrPlan },
+    };
+    const r = run({
+      ...base,
+      '/law': '<h3>กฎหมายที่เกี่ยวข้อง</h3><ul><li><a href="/f/hrplan.pdf">แผนพัฒนาบุคลากร ประจำปี 2565</a></li></ul>',
+    });
+    expect(r.get('O6')!.status).toBe('fail');
+    expect(r.get('O6')!.reasons.join(' ')).toContain('หน้านี้มีเพียงลิงก์ไปยัง');
+    // The same list page with the item's own document passes by it.
+    const ok = run({
+      ...base,
+      '/law': '<h3>กฎหมายที่เกี่ยวข้อง</h3><ul><li><a href="/f/law.pdf">พระราชบัญญัติสภาตำบลและองค์การบริหารส่วนตำบล พ.ศ. ๒๕๓๗</a></li></ul>',
+      '/f/law.pdf': { doc: 'พระราชบัญญัติสภาตำบลและองค์การบริหารส่วนตำบล พ.ศ. ๒๕๓๗\nมาตรา ๑ พระราชบัญญัตินี้เรียกว่า' },
+    });
+    expect(ok.get('O6')!.status).toBe('pass');
+  });
 });

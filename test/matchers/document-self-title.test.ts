@@ -40,6 +40,19 @@ describe('document-self-title', () => {
     expect(runMatcher('document-self-title', ctx(year, code, { target: target({ doc }) })).verdict).toBe(verdict),
   );
 
+  // A web page's title line is its post's own heading; headers, menus and dates around it are not.
+  const post = (heading: string, body: string) =>
+    `<header><h1>องค์การบริหารส่วนตำบลวังใหญ่</h1><nav><a href="/">หน้าหลัก</a></nav></header><main><p class="date">โพสต์เมื่อ ๒๘ มี.ค. 2566</p><h2>องค์การบริหารส่วนตำบลวังใหญ่</h2><h3>${heading}</h3><p>${body}</p></main>`;
+  const SIX_AC = 'รายงานการกำกับติดตามแผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ ระหว่างเดือนตุลาคม 2565 ถึงเดือนมีนาคม 2566 (รอบ ๖ เดือน)';
+  it.each([
+    ["a post headed as another item's report is that item's (six-month anti-corruption, not complaint statistics)", 2566, 'O29', post(SIX_AC, 'เบิกจ่ายงบประมาณแล้วร้อยละ ๒๘ เรื่องร้องเรียน ๓ เรื่อง'), 'fail'],
+    ["a post headed as the HR report is not the annual anti-corruption report", 2565, 'O41', post('รายงานผลการบริหารและพัฒนาบุคลากร ประจำปี 2564', 'มาตรการจัดการในกรณีได้ทราบหรือรับแจ้งหรือตรวจสอบพบการทุจริต ดำเนินการแล้ว'), 'fail'],
+    ['a post headed as its own item is not failed', 2566, 'O37', post(SIX_AC, 'เบิกจ่ายงบประมาณแล้วร้อยละ ๒๘'), 'unknown'],
+    ['a generic heading leaves a body mention alone', 2566, 'O29', post('กิจกรรมประจำเดือนมีนาคม', 'ที่ประชุมรับทราบรายงานการกำกับติดตามแผนปฏิบัติการป้องกันการทุจริต รอบ ๖ เดือน และสถิติเรื่องร้องเรียน'), 'unknown'],
+  ])('web page title line: %s', (_n, year, code, html, verdict) =>
+    expect(runMatcher('document-self-title', ctx(year, code, { target: target({ html }) })).verdict).toBe(verdict),
+  );
+
   it('says nothing about a document without an item title', () => {
     expect(runMatcher('document-self-title', ctx(2565, 'O24', { target: target({ doc: 'ตารางข้อมูล 1 2 3' }) })).verdict).toBe('unknown');
   });
