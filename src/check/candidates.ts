@@ -5,6 +5,7 @@
  */
 import type { Checklist } from '../checklist/schema.js';
 import { foreignScheme, IDENTIFY_THRESHOLD, identifyRow, isGenericLinkText, itemsInHead, parseItemLabel, scoreItems, type ItemScore } from '../matchers/lib/identify.js';
+import { itemOfTitleLine, TITLE_LINE_MARGIN, titleLineOf } from '../matchers/lib/title-line.js';
 import type { RowContext } from '../matchers/types.js';
 import type { LinkRecord } from '../store/types.js';
 import { findIndexPages, parseIndexRows } from './index-page.js';
@@ -194,6 +195,15 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
       const first = head[0];
       if (first && first.index < 600) {
         add({ code: first.code, url: p.url, names: [], source: 'self', ident: first.exact ? 0.75 : 0.65, via: `document whose own title reads '${clip(first.form, 50)}'`, title: clip(first.form, 60) });
+      } else if (!first) {
+        // A title line worded unlike any title ("รายงานการติดตามผลการดำเนินงาน … รอบ 6 เดือนแรก") that clearly
+        // names one item: a candidate the judge verifies like any other (content, year).
+        const line = titleLineOf(p.textHead);
+        const named = line ? itemOfTitleLine(checklist, line) : undefined;
+        const second = named?.ranked[1]?.score ?? 0;
+        if (line && named && second < named.top.score - TITLE_LINE_MARGIN) {
+          add({ code: named.top.code, url: p.url, names: [], source: 'self', ident: 0.6, via: `document whose title line reads '${clip(line, 50)}'`, title: clip(line, 60) });
+        }
       }
     }
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IDENTIFY_THRESHOLD, itemsInHead, scoreItems } from './lib/identify.js';
+import { itemsInHead } from './lib/identify.js';
+import { itemOfTitleLine, mainHeadings, TITLE_LINE_MARGIN, titleLineOf } from './lib/title-line.js';
 import { defineMatcher, type MatchContext, type MatchOutcome } from './types.js';
 
 /**
@@ -43,10 +44,6 @@ export const documentSelfTitle = defineMatcher({
   },
 });
 
-/** A title line naming another item this well, and this item clearly less, makes the document that item. */
-const LINE_NAMES_OTHER = IDENTIFY_THRESHOLD;
-const LINE_MARGIN = 0.15;
-
 /**
  * A document whose title line is worded unlike any item title ("สรุปผลการจัดซื้อจัดจ้างในรอบเดือน ประจำปี…")
  * is still read by that line, scored like a link text: when it clearly names another item, the document
@@ -58,29 +55,11 @@ function byTitleLine(ctx: MatchContext): MatchOutcome | undefined {
   if (!t?.snapshot) return undefined;
   const line = t.snapshot.kind === 'html' ? titleLineOf(mainHeadings(t.text, t.headings ?? [])) : titleLineOf(t.text);
   if (!line) return undefined;
-  const ranked = scoreItems(ctx.checklist, line);
-  const top = ranked[0];
-  if (!top || top.code === ctx.item.code || top.score < LINE_NAMES_OTHER) return undefined;
-  const mine = ranked.find((r) => r.code === ctx.item.code)?.score ?? 0;
-  if (mine >= top.score - LINE_MARGIN) return undefined;
-  const title = ctx.checklist.items.find((i) => i.code === top.code)?.title ?? top.code;
-  return { verdict: 'fail', reason: `เนื้อหาเป็น${title} (${top.code}) ไม่ใช่${ctx.item.title}`, quote: line, data: { other: top.code, mentionsMine: false } };
-}
-
-/** The lines among the first of a page's main text that are headings (h1–h3) of the page. */
-function mainHeadings(text: string, headings: string[]): string {
-  const heads = new Set(headings.map((h) => h.replace(/\s+/g, ' ').trim()));
-  const lines = text.split(/\n+/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).slice(0, 6);
-  return lines.filter((l) => heads.has(l)).join('\n');
-}
-
-/** The first line of a document that is more than the agency's name or a label. */
-function titleLineOf(text: string): string | undefined {
-  for (const raw of text.split(/\n+/).slice(0, 4)) {
-    const line = raw.trim();
-    if (line.length < 8) continue;
-    if (/^(?:องค์การบริหารส่วน|เทศบาล|สำนักงาน|กรม|อบต\.|อบจ\.|โรงพยาบาล|มหาวิทยาลัย|จังหวัด|อำเภอ|#\s*sheet)\S*\s*\S*$/i.test(line)) continue;
-    return line.slice(0, 150);
-  }
-  return undefined;
+  const named = itemOfTitleLine(ctx.checklist, line);
+  if (!named || named.top.code === ctx.item.code) return undefined;
+  const mine = named.ranked.find((r) => r.code === ctx.item.code)?.score ?? 0;
+  if (mine >= named.top.score - TITLE_LINE_MARGIN) return undefined;
+  const { code } = named.top;
+  const title = ctx.checklist.items.find((i) => i.code === code)?.title ?? code;
+  return { verdict: 'fail', reason: `เนื้อหาเป็น${title} (${code}) ไม่ใช่${ctx.item.title}`, quote: line, data: { other: code, mentionsMine: false } };
 }

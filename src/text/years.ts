@@ -6,6 +6,7 @@
  */
 import type { PeriodRule } from '../checklist/schema.js';
 import { quoteSpan } from './fold.js';
+import { titleLineSpan } from './title-line.js';
 
 export type YearKind = 'be' | 'ce' | 'short' | 'fiscal';
 
@@ -496,6 +497,12 @@ export function checkPeriod(rule: PeriodRule, assessmentYear: number, text: stri
   }
   const accepted = rule === 'current-fy' ? [y] : rule === 'previous-fy' ? [y - 1] : [y, y - 1];
   const isAccepted = (fy: number) => accepted.includes(fy);
+  // The title line's own year says whose document it is ("แผนการดำเนินงาน ประจำปี ๒๕๖๖"), whatever the dates
+  // of the activities listed under it or the earlier year an opening paragraph cites.
+  const line = titleLineSpan(text);
+  const inTitle = line ? mentions.filter((m) => m.index >= line.start && m.index < line.end) : [];
+  const titleHit = inTitle.find((m) => isAccepted(m.fy));
+  if (titleHit) return { ok: true, foundYears, expected, quote: quoteOf(text, titleHit.index, titleHit.evidence) };
   const explicitHit = mentions.find((m) => m.strength === 'explicit' && isAccepted(m.fy));
   // A title that explicitly names only another year outweighs the right year named further down.
   const titleExplicit = mentions.filter((m) => m.strength === 'explicit' && m.index < TITLE_ZONE);

@@ -271,4 +271,19 @@ describe('judge', () => {
     });
     expect(ok.get('O6')!.status).toBe('pass');
   });
+  it('a document whose title line is worded unlike any title is found by that line and judged like any candidate', () => {
+    const six = 'องค์การบริหารส่วนตำบลด่าน\nรายงานการติดตามผลการดำเนินงาน ประจำปี 2565 รอบ 6 เดือนแรก ปีงบประมาณ 2565 (ตุลาคม 2564 - มีนาคม 2565)\nที่ โครงการ/กิจกรรม งบประมาณที่ได้รับ (บาท) เบิกจ่ายแล้ว (บาท) สถานะ\n1 โครงการปรับปรุงรางระบายน้ำ หมู่ที่ 4 226,000.00 110,740.00 อยู่ระหว่างดำเนินการ';
+    const r = run({
+      '/': '<nav class="menu"><ul><li><a href="#">การบริหารงาน</a><ul><li><a href="/files/file2_10.pdf">เอกสารเผยแพร่</a></li></ul></li></ul></nav>',
+      '/files/file2_10.pdf': { doc: six },
+    });
+    expect(r.get('O11')!.status).toBe('pass');
+    expect(r.get('O11')!.evidence[0]!.foundVia).toContain('title line');
+    // The same title line of the year before is found and judged: the wrong year, not a pass.
+    const old = run({
+      '/': '<nav class="menu"><ul><li><a href="#">การบริหารงาน</a><ul><li><a href="/files/file2_10.pdf">เอกสารเผยแพร่</a></li></ul></li></ul></nav>',
+      '/files/file2_10.pdf': { doc: six.replace(/2565/g, '2564').replace(/2564 - มีนาคม/, '2563 - มีนาคม') },
+    });
+    expect(old.get('O11')!.status).not.toBe('pass');
+  });
 });
