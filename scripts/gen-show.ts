@@ -1,13 +1,17 @@
 /**
  * Debug aid for the judgement: prints a generated site's item plan, oit's verdict for one item, and the
- * routes that item's evidence lives on. `npx tsx scripts/gen-show.ts <seed> <code> [path | ~regex]…`
+ * routes that item's evidence lives on. `npx tsx scripts/gen-show.ts [--year Y] <seed> <code> [path | ~regex]…`
+ * (--year as in eval:gen: without it the seed picks 2565–2567).
  */
 import * as cheerio from 'cheerio';
 import { generate } from '../test/fixtures/generator/index.js';
 import { runOffline } from '../test/helpers/run-fixture.js';
 
-const [seedArg, code, ...paths] = process.argv.slice(2);
-const g = generate(Number(seedArg));
+const argv = process.argv.slice(2);
+const yi = argv.indexOf('--year');
+const year = yi >= 0 ? Number(argv.splice(yi, 2)[1]) : undefined;
+const [seedArg, code, ...paths] = argv;
+const g = generate(Number(seedArg), { year });
 const plan = g.items.find((i) => i.code === code);
 console.log(`seed ${g.seed} ${g.site.year} ${g.shape}/${g.itaStyle}/${g.labelStyle}`);
 console.log('plan', JSON.stringify(plan, null, 1).slice(0, 1500));
