@@ -75,7 +75,9 @@ export class ScanRunner {
     const flags = Object.fromEntries(Object.entries({ year: req.year, maxPages: req.maxPages, maxDepth: req.maxDepth, maxMinutes: req.maxMinutes }).filter(([, v]) => v !== undefined));
     let config: ScanConfig;
     try {
-      config = resolveConfig({ env: {}, flags: { ...this.base, ...flags } });
+      // A year typed in the form replaces a checklist file of the desk's config (both name the checklist).
+      const { checklist, ...base } = this.base;
+      config = resolveConfig({ env: {}, flags: { ...base, ...(req.year === undefined && checklist ? { checklist } : {}), ...flags } });
     } catch (e) {
       throw e instanceof ConfigError ? e : new ConfigError('ค่าที่กรอกไม่ถูกต้อง', `invalid scan settings: ${(e as Error).message}`);
     }
