@@ -165,6 +165,11 @@ describe('oit serve in Chromium', () => {
     expect(history.stdout).toMatch(new RegExp(`${latest()}.*${after.oit!.toFixed(2)}`));
     const cliDiff = await runCli(['diff', scans[0]!, latest(), '--db', db], { cwd: tmp.dir });
     expect(cliDiff.stdout).toMatch(/O2/);
+    // and the desk's own comparison of the two scans (site page → เทียบ)
+    await p.goto(`${desk.url}sites?site=${encodeURIComponent(`${site.origin}/`)}`);
+    await Promise.all([p.waitForURL(/\/diff\?/), p.locator('#compare button').click()]);
+    expect(await p.locator('#fixed li').allInnerTexts()).toEqual([expect.stringMatching(/^O2 /)]);
+    expect(await p.locator('#diff').innerText()).toContain('77.50 →');
   });
 
   it('works the needs-review queue to empty, oldest first, filtered by item', async () => {
