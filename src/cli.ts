@@ -29,7 +29,6 @@ import { ConfigError } from './errors.js';
 import { newFleetReport } from './report/fleet-view.js';
 import { writeFleetReport } from './report/write-fleet.js';
 import { withStore } from './store/index.js';
-import { startDesk } from './serve/server.js';
 import { TOOL_VERSION } from './version.js';
 
 /** Exit codes are a public contract: 0 all passed, 2 something did not pass, 1 bad input or tool error. */
@@ -460,6 +459,8 @@ program
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port ต้องเป็นจำนวนเต็ม 0–65535 (ได้ "${opts.port}")`, `--port must be a whole number 0–65535 (got "${opts.port}")`);
     const { config } = opsContext(cmd, ['db', 'out']);
+    // Loaded only for `oit serve`: the other commands do not pay for the web server's start-up.
+    const { startDesk } = await import('./serve/server.js');
     const desk = await startDesk({ config, host: opts.host, port, token: opts.token ?? process.env.OIT_SERVE_TOKEN, maxScans: positiveInt(opts.maxScans, '--max-scans') });
     out(`listening ${desk.url}`);
     out(`โต๊ะตรวจ oit เปิดแล้ว — เปิดที่อยู่ข้างบนในเบราว์เซอร์ (Ctrl+C เพื่อหยุด) / the desk is open; Ctrl+C stops it`);

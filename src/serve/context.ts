@@ -22,9 +22,15 @@ declare module 'fastify' {
   }
 }
 
+const MAX_SESSIONS = 5000;
+
 export function session(ctx: DeskContext, req: FastifyRequest): { by?: string; notice?: string } {
   let s = ctx.sessions.get(req.deskSession);
-  if (!s) ctx.sessions.set(req.deskSession, (s = {}));
+  if (!s) {
+    // Bounded: a client that never keeps its cookie must not grow this map for ever (oldest go first).
+    if (ctx.sessions.size >= MAX_SESSIONS) ctx.sessions.delete(ctx.sessions.keys().next().value!);
+    ctx.sessions.set(req.deskSession, (s = {}));
+  }
   return s;
 }
 

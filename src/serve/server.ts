@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ScanConfig } from '../config/schema.js';
+import { ConfigError } from '../errors.js';
 import { openStore, type ScanStore } from '../store/index.js';
 import { assertBindAllowed, hmac, hostAllowed, isLoopbackHost, parseCookies, sameSecret } from './access.js';
 import { sendMessage, type DeskContext } from './context.js';
@@ -129,7 +130,17 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   queueRoutes(app, ctx);
   jobRoutes(app, ctx);
 
-  await app.listen({ host, port: options.port ?? 8080 });
+  try {
+    await app.listen({ host, port: options.port ?? 8080 });
+  } catch (e) {
+    await ctx.runner.close();
+    if (!options.store) await store.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'EACCES') {
+      throw new ConfigError(`เปิด oit serve ที่ ${host}:${options.port ?? 8080} ไม่ได้ (${code}) — ลองพอร์ตอื่นด้วย --port`, `cannot listen on ${host}:${options.port ?? 8080} (${code}); try another --port`);
+    }
+    throw e;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shown = host.includes(':') ? `[${host}]` : host;

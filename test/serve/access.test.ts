@@ -89,6 +89,19 @@ describe('the server on loopback', () => {
     }
   });
 
+  it('a port already in use is a clear error, not a crash', async () => {
+    const tmp = tempDir('oit-serve-port-');
+    const config = ScanConfig.parse({ db: join(tmp.dir, 'oit.db'), out: join(tmp.dir, 'r') });
+    const first = await startDesk({ config, port: 0 });
+    try {
+      const port = Number(new URL(first.url).port);
+      await expect(startDesk({ config, port })).rejects.toThrow(/เปิด oit serve ที่ 127\.0\.0\.1:\d+ ไม่ได้ \(EADDRINUSE\).*try another --port/s);
+    } finally {
+      await first.close();
+      tmp.cleanup();
+    }
+  });
+
   it('`oit serve --host 0.0.0.0` without a token exits 1 with a Thai and English message, and binds nothing', async () => {
     const tmp = tempDir('oit-serve-cli-');
     try {

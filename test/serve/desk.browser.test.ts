@@ -326,6 +326,14 @@ describe('oit serve in Chromium', () => {
       expect(overflow, path).toBeLessThanOrEqual(0);
       await shot(p, name);
     }
+    // a review form opened on a phone: every field fits the screen
+    await p.goto(`${desk.url}scans/${latest()}`);
+    await p.locator('#review-O3 summary').click();
+    await p.locator('#review-O3').scrollIntoViewIfNeeded();
+    const box = await p.locator('#review-O3 input[name="url"]').boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await shot(p, 'review-phone.png');
     await phone.close();
     const dir = process.env.SERVE_SCREENSHOTS;
     if (dir && existsSync(join(dir, 'review-form-desktop.png'))) copyFileSync(join(dir, 'review-form-desktop.png'), join(dir, 'serve.png'));
