@@ -57,7 +57,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     secret,
     sessions: new Map(),
   };
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+  // forceCloseConnections: an open progress stream (server-sent events) must not keep Ctrl+C waiting.
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, forceCloseConnections: true });
   app.decorateRequest('deskSession', '');
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
