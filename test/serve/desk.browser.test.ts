@@ -61,7 +61,7 @@ beforeAll(async () => {
   if (!executablePath) throw new Error('Chromium not found: run scripts/setup-system.sh');
   browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   ctx = await newContext(1280, 900);
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -170,7 +170,7 @@ describe('oit serve in Chromium', () => {
     await Promise.all([p.waitForURL(/\/diff\?/), p.locator('#compare button').click()]);
     expect(await p.locator('#fixed li').allInnerTexts()).toEqual([expect.stringMatching(/^O2 /)]);
     expect(await p.locator('#diff').innerText()).toContain('77.50 →');
-  });
+  }, 120_000);
 
   it('works the needs-review queue to empty, oldest first, filtered by item', async () => {
     const p = await ctx.newPage();
@@ -280,7 +280,7 @@ describe('oit serve in Chromium', () => {
     await shot(p, 'job-desktop.png');
     await Promise.all([p.waitForURL(/\/scans\//), p.locator('a.result').click()]);
     expect(await p.locator('#score .num').first().innerText()).toBe('97.32');
-  });
+  }, 150_000);
 
   it('runs one scan at a time: the next waits its turn, and both can be cancelled', async () => {
     const slow = (n: number) =>
