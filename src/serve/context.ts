@@ -14,6 +14,8 @@ export interface DeskContext {
   secret: Buffer;
   /** Per session: the reviewer's name (remembered for the next form) and a one-time notice. */
   sessions: Map<string, { by?: string; notice?: string }>;
+  /** Item code → who in the agency answers for it (config file "owners"). */
+  owners: Record<string, string>;
 }
 
 declare module 'fastify' {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ScanConfig } from '../config/schema.js';
+import { normaliseCode } from '../api/review.js';
 import { ConfigError } from '../errors.js';
 import { openStore, type ScanStore } from '../store/index.js';
 import { assertBindAllowed, hmac, hostAllowed, isLoopbackHost, parseCookies, sameSecret } from './access.js';
@@ -23,6 +24,8 @@ export interface DeskOptions {
   token?: string;
   /** Scans crawling at once; more wait their turn (default 1). */
   maxScans?: number;
+  /** Who answers for each item (config file "owners"): the review queue can be filtered by it. */
+  owners?: Record<string, string>;
   /** An open store to use instead of opening config.db (tests). */
   store?: ScanStore;
 }
@@ -56,6 +59,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     runner: new ScanRunner(store, options.config, Math.max(1, options.maxScans ?? 1)),
     secret,
     sessions: new Map(),
+    owners: Object.fromEntries(Object.entries(options.owners ?? {}).map(([code, who]) => [normaliseCode(code), who])),
   };
   // forceCloseConnections: an open progress stream (server-sent events) must not keep Ctrl+C waiting.
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, forceCloseConnections: true });

@@ -56,7 +56,7 @@ beforeAll(async () => {
   const year = { ...config, year: 2566 };
   for (let i = 0; i < 2; i++) scans.push((await scanSite({ url: `${site.origin}/`, config: year })).result.scan.id);
   hostileScan = (await scanSite({ url: `${hostile.origin}/`, config: year })).result.scan.id;
-  desk = await startDesk({ config, port: 0, maxScans: 1 });
+  desk = await startDesk({ config, port: 0, maxScans: 1, owners: { O7: 'งานประชาสัมพันธ์', o23: 'งานการเจ้าหน้าที่' } });
   const executablePath = await findChromium();
   if (!executablePath) throw new Error('Chromium not found: run scripts/setup-system.sh');
   browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -172,7 +172,7 @@ describe('oit serve in Chromium', () => {
     expect(await p.locator('#diff').innerText()).toContain('77.50 →');
   }, 120_000);
 
-  it('works the needs-review queue to empty, oldest first, filtered by item', async () => {
+  it('works the needs-review queue to empty, oldest first, filtered by item and by owner', async () => {
     const p = await ctx.newPage();
     await p.goto(`${desk.url}queue`);
     const codes = () => p.locator('article.queue-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
@@ -180,6 +180,12 @@ describe('oit serve in Chromium', () => {
     await p.locator('#queue-filter select[name="item"]').selectOption('O23');
     await Promise.all([p.waitForURL(/item=O23/), p.locator('#queue-filter button').click()]);
     expect(await codes()).toEqual(['O23']);
+    // by the owner named in the config file's "owners"
+    await p.goto(`${desk.url}queue`);
+    await p.locator('#queue-filter select[name="owner"]').selectOption('งานการเจ้าหน้าที่');
+    await Promise.all([p.waitForURL(/owner=/), p.locator('#queue-filter button').click()]);
+    expect(await codes()).toEqual(['O23']);
+    expect(await p.locator('article.queue-item .owner').innerText()).toBe('ผู้รับผิดชอบ: งานการเจ้าหน้าที่');
     await p.goto(`${desk.url}queue`);
     await shot(p, 'queue-desktop.png');
     const decide = async (code: string, status: string, note: string) => {

@@ -6,15 +6,16 @@ import { STATUS_LABELS } from '../../report/labels.js';
 import { frame, sendError, sendPage, type DeskContext } from '../context.js';
 import { reviewQueue } from '../review-queue.js';
 
-/** The needs-review worklist across sites, oldest first, one decision form per entry. */
+/** The needs-review worklist across sites, oldest first, one decision form per entry; filtered by item, owner or site. */
 export function queueRoutes(app: FastifyInstance, ctx: DeskContext): void {
-  app.get<{ Querystring: { item?: string; site?: string } }>('/queue', async (req, reply) => {
+  app.get<{ Querystring: { item?: string; site?: string; owner?: string } }>('/queue', async (req, reply) => {
     try {
       const item = req.query.item?.trim() ? normaliseCode(req.query.item) : undefined;
       const site = req.query.site?.trim() ? parseStartUrl(req.query.site.trim()).href : undefined;
       const all = await reviewQueue(ctx.store, { ...(site ? { site } : {}) });
-      const entries = item ? all.filter((e) => e.code === item) : all;
-      const params = new URLSearchParams({ ...(item ? { item } : {}), ...(site ? { site } : {}) }).toString();
+      const owner = req.query.owner?.trim() || undefined;
+      const entries = all.filter((e) => (!item || e.code === item) && (!owner || ctx.owners[e.code] === owner));
+      const params = new URLSearchParams({ ...(item ? { item } : {}), ...(owner ? { owner } : {}), ...(site ? { site } : {}) }).toString();
       const back = `/queue${params ? `?${params}` : ''}`;
       const codes = [...new Set(all.map((e) => e.code))];
       return sendPage(reply, 'queue', {
@@ -22,11 +23,13 @@ export function queueRoutes(app: FastifyInstance, ctx: DeskContext): void {
         title: 'รายการรอตรวจโดยเจ้าหน้าที่',
         count: entries.length,
         empty: entries.length === 0,
-        filtered: Boolean(item || site),
+        filtered: Boolean(item || site || owner),
+        owners: [...new Set(Object.values(ctx.owners))].sort((a, b) => a.localeCompare(b, 'th')).map((o) => ({ name: o, selected: o === owner })),
         site: site ?? '',
         items: codes.map((c) => ({ code: c, selected: c === item })),
         entries: entries.map((e) => ({
           ...e,
+          owner: ctx.owners[e.code] ?? '',
           site: linkView(e.site),
           link: e.url ? linkView(e.url) : undefined,
           scanHref: `/scans/${encodeURIComponent(e.scanId)}#review-${e.code}`,
