@@ -271,7 +271,16 @@ describe('oit serve in Chromium', () => {
     const html = readFileSync((await draft.path())!, 'utf8');
     expect(html).toContain('องค์การบริหารส่วนตำบลทดสอบ');
     expect(existsSync(join(scanReportDir(out, '127.0.0.1', latest()), 'analysis.html'))).toBe(true);
-  });
+    // the PDF, printed by Chromium as `oit analysis` does
+    await p.goto(`${desk.url}scans/${latest()}`);
+    await p.locator('#analysis-form summary').click();
+    await p.locator('#analysis-form input[name="iit"]').fill('90,88,92,85,87');
+    await p.locator('#analysis-form input[name="eit"]').fill('80,82,84');
+    await p.locator('#analysis-form input[value="pdf"]').check();
+    const [pdf] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), p.locator('#analysis-form button').click()]);
+    expect(pdf.suggestedFilename()).toBe(`${latest()}-analysis.pdf`);
+    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 120_000);
 
   it('starts a scan of a loopback site from the browser and follows its progress to the end', async () => {
     const p = await ctx.newPage();
