@@ -445,6 +445,34 @@ program
     process.exitCode = report.overall.notScanned === 0 && report.overall.withMissing === 0 ? EXIT.ok : EXIT.notPassed;
   });
 
+program
+  .command('serve')
+  .description('เปิดโต๊ะตรวจบนเว็บเบราว์เซอร์: ผลการสแกน รายการรอตรวจ บันทึกผล และเริ่มสแกน / the review desk: a local web app for results, the review queue, decisions and scans')
+  .option('--db <file|url>', 'ไฟล์ฐานข้อมูล SQLite หรือ URL postgres:// / SQLite file or postgres:// URL')
+  .option('--out <dir>', 'โฟลเดอร์รายงาน / reports folder')
+  .option('--port <n>', 'พอร์ต (0 = เลือกพอร์ตว่างให้) / port (0 picks a free one)', '8080')
+  .option('--host <address>', 'ที่อยู่ที่รับการเชื่อมต่อ / address to listen on', '127.0.0.1')
+  .option('--token <secret>', 'รหัสผ่านที่ทุกคำขอต้องมี (จำเป็นเมื่อไม่ใช่ 127.0.0.1) / a token every request must carry (required off loopback); or OIT_SERVE_TOKEN')
+  .option('--max-scans <n>', 'จำนวนการสแกนพร้อมกัน ที่เหลือรอคิว / scans crawling at once, the rest wait (default 1)')
+  .option('--config <file>', `ไฟล์ตั้งค่า JSON / config file (default ./${DEFAULT_CONFIG_FILE} when present)`)
+  .action(async (opts: { port: string; host: string; token?: string; maxScans?: string }, cmd: Command) => {
+    const port = Number(opts.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port ต้องเป็นจำนวนเต็ม 0–65535 (ได้ "${opts.port}")`, `--port must be a whole number 0–65535 (got "${opts.port}")`);
+    const { config } = opsContext(cmd, ['db', 'out']);
+    const file = opsConfigFile(cmd);
+    const owners = file ? readRunFile(file).owners : {};
+    // Loaded only for `oit serve`: the other commands do not pay for the web server's start-up.
+    const { startDesk } = await import('./serve/server.js');
+    const desk = await startDesk({ config, host: opts.host, port, token: opts.token ?? process.env.OIT_SERVE_TOKEN, maxScans: positiveInt(opts.maxScans, '--max-scans'), owners });
+    out(`listening ${desk.url}`);
+    out(`โต๊ะตรวจ oit เปิดแล้ว — เปิดที่อยู่ข้างบนในเบราว์เซอร์ (Ctrl+C เพื่อหยุด) / the desk is open; Ctrl+C stops it`);
+    await new Promise<void>((resolve) => {
+      const stop = () => void desk.close().then(resolve, resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  });
+
 const QUEUE_SETTINGS = ['year', 'checklist', 'db', 'out', 'maxPages', 'maxDepth', 'maxMinutes', 'untilEvidence', 'concurrency', 'delayMs', 'render', 'chromiumPath', 'requestTimeoutMs', 'obeyRobots', 'useSitemaps', 'ocr', 'allowPrivate', 'quiet'];
 
 program

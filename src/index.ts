@@ -9,6 +9,7 @@ export { analyseStoredScan, type AnalysisOptions } from './api/analysis-scan.js'
 export { runSites, type RunSitesJob, type RunOutcome, type SiteRunOutcome } from './api/run-sites.js';
 export { scanHistory, diffStoredScans, diffLatest, pruneScans, siteFilter, type HistoryEntry, type PruneOutcome, type SiteFilter } from './api/history.js';
 export { reviewItem, type ReviewInput, type ReviewOutcome } from './api/review.js';
+export { startDesk, type Desk, type DeskOptions } from './serve/server.js';
 export { acquireRunLock, LockError, type RunLock } from './api/lock.js';
 export {
   enqueueSites, runWorker, openQueue, readSitesCsv, siteKey, SCAN_QUEUE, DEAD_LETTER_QUEUE, QUEUE_DEFAULTS,

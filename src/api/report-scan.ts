@@ -25,7 +25,17 @@ export async function loadJudgedScan(store: ScanStore, scanId: string, checklist
 
 /** (Re)writes the reports of a judged scan, comparing with the previous judged scan of the same host. */
 export async function reportStoredScan(store: ScanStore, scanId: string, options: { out: string; checklistDir?: string; lang?: 'th' | 'en' }) {
-  const { scan, result, checklist } = await loadJudgedScan(store, scanId, options.checklistDir);
+  const { scan, ...input } = await storedReportInput(store, scanId, options.checklistDir);
+  return writeReports({ ...input, outDir: scanReportDir(options.out, scan.host, scanId), lang: options.lang });
+}
+
+/**
+ * Everything the reports of a judged scan are rendered from: its result and checklist, the previous
+ * judged scan of the same host, its fetch problems and the site's score history. `oit serve` renders
+ * the same input in memory, so a served report and report.html cannot drift apart.
+ */
+export async function storedReportInput(store: ScanStore, scanId: string, checklistDir?: string) {
+  const { scan, result, checklist } = await loadJudgedScan(store, scanId, checklistDir);
   let previous: ScanResult | undefined;
   for (const s of await store.listScans({ host: scan.host, limit: 20 })) {
     if (s.id >= scanId || s.state !== 'finished') continue;
@@ -38,7 +48,7 @@ export async function reportStoredScan(store: ScanStore, scanId: string, options
     for (const p of batch) pages.push({ url: p.url, status: p.status, ...(p.error ? { error: p.error } : {}), ...(p.referrer ? { referrer: p.referrer } : {}) });
   }
   const history = await scoreHistory(store, scan.site, scan.startedAt);
-  return writeReports({ result, checklist, previous, pages, history, outDir: scanReportDir(options.out, scan.host, scanId), lang: options.lang });
+  return { scan, result, checklist, previous, pages, history };
 }
 
 /** OIT scores of a site's judged scans up to `until` (inclusive), oldest first, at most `limit`. */

@@ -113,7 +113,7 @@ export type SiteConfig = { name: string; url: string; notify?: NotifyConfig } & 
 
 /**
  * The config file (oit.config.json): default scan settings (any ScanConfig field) at the top level,
- * plus `sites` for `oit run` and `parallel` (sites scanned at once).
+ * plus `sites` for `oit run`, `parallel` (sites scanned at once) and `owners` (item → who answers for it).
  */
 export const RunFileExtras = z
   .object({
@@ -122,7 +122,9 @@ export const RunFileExtras = z
       .default([])
       .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: 'site names must be unique' }),
     parallel: z.number().int().min(1).max(32).default(2),
+    /** Who in the agency answers for each item ("O12": "งานพัสดุ"): `oit serve` filters its review queue by it. */
+    owners: z.record(z.string().regex(/^[Oo]\d+$/, 'an item code such as O12'), z.string().min(1).max(100)).default({}),
   });
 export type RunFileExtras = z.infer<typeof RunFileExtras>;
 /** Keys of the config file that are not scan settings. */
-export const RUN_FILE_KEYS = ['sites', 'parallel'] as const;
+export const RUN_FILE_KEYS = ['sites', 'parallel', 'owners'] as const;

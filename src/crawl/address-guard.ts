@@ -1,13 +1,16 @@
 import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
+import { Agent, type Dispatcher } from 'undici';
 import { NonRetryableFetchError } from '../errors.js';
 
 /**
  * Never fetch private, loopback, link-local or unspecified addresses (SSRF guard), unless the start
  * URL's own host resolves to one (then exactly that host is allowed: an intranet scan, or tests on
  * 127.0.0.1) or the user passed allowPrivate. Checked after DNS resolution, on every redirect hop.
- * Caveat: fetch resolves the name again itself, so a DNS answer that changes between our look-up and
- * the connection (rebinding) is not caught; the look-up cache below narrows that window.
+ * The HTTP fetches connect only to an address that passed the check: the guard's `dispatcher` resolves
+ * through the same (cached) answer and checks it again, so a DNS answer that changes between the check
+ * and the connection (rebinding) cannot steer a request to another address. Chromium (render mode)
+ * still resolves names itself; its requests are checked per request (see render.ts).
  */
 
 const V4_BLOCKS: Array<[number, number]> = [
@@ -113,6 +116,41 @@ export const systemResolver: Resolver = async (host) => (await lookup(host, { al
 export interface AddressGuard {
   /** Throws NonRetryableFetchError("blocked: private address …") when the URL's host may not be fetched. */
   check(url: string): Promise<void>;
+  /** For net.connect: resolves a host only to addresses the policy allows (the ones check() saw). */
+  lookup?: LookupFunction;
+  /** An HTTP agent that connects through `lookup` (undici), for every fetch of the crawl. */
+  dispatcher?: Dispatcher;
+}
+
+/** Error code of a connection refused by the pinned look-up (fetch-page reports its message). */
+export const BLOCKED_CODE = 'EOITBLOCKED';
+
+/**
+ * Pure: the addresses a connection to `host` may use, in the resolver's order, or why none may.
+ * The same rule as checkAddresses: a connection goes only where a check would have let it.
+ */
+export function connectableAddresses(host: string, addresses: readonly string[], policy: GuardPolicy): { addresses: { address: string; family: 4 | 6 }[] } | { error: string; code: string } {
+  const reason = checkAddresses(host, addresses, policy);
+  if (reason) return { error: reason === 'no address' ? `dns: cannot resolve ${host}` : reason, code: reason === 'no address' ? 'ENOTFOUND' : BLOCKED_CODE };
+  return { addresses: addresses.map((address) => ({ address, family: isIP(address) === 6 ? 6 : 4 })) };
+}
+
+/** A net.connect `lookup` that answers from `addressesOf` (the guard's cache) and only with allowed addresses. */
+export function pinnedLookup(addressesOf: (host: string) => Promise<string[]>, policy: GuardPolicy): LookupFunction {
+  return (hostname, options, callback) => {
+    const host = hostname.toLowerCase();
+    addressesOf(host).then(
+      (addrs) => {
+        const r = connectableAddresses(host, addrs, policy);
+        if ('error' in r) return callback(Object.assign(new Error(r.error), { code: r.code }) as NodeJS.ErrnoException, '', 0);
+        const wanted = options.family === 4 || options.family === 6 ? r.addresses.filter((a) => a.family === options.family) : r.addresses;
+        const list = wanted.length ? wanted : r.addresses;
+        if (options.all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, list);
+        else callback(null, list[0]!.address, list[0]!.family);
+      },
+      (e: Error) => callback(e as NodeJS.ErrnoException, '', 0),
+    );
+  };
 }
 
 /**
@@ -138,7 +176,10 @@ export async function createAddressGuard(startUrl: string, opts: { allowPrivate:
   const privateHostsAllowed = new Set<string>();
   if (startAddrs.some(isBlockedAddress)) privateHostsAllowed.add(startHost);
   const policy: GuardPolicy = { privateHostsAllowed, allowPrivate: opts.allowPrivate };
+  const lookup = pinnedLookup(addressesOf, policy);
   return {
+    lookup,
+    dispatcher: new Agent({ connect: { lookup } }),
     async check(url: string) {
       const host = new URL(url).hostname.toLowerCase();
       const addrs = await addressesOf(host);

@@ -1,5 +1,6 @@
 import { FetchError, NonRetryableFetchError } from '../errors.js';
-import type { AddressGuard } from './address-guard.js';
+import { fetch as pinnedFetch } from 'undici';
+import { BLOCKED_CODE, type AddressGuard } from './address-guard.js';
 import { asWritten, normalizeUrl } from './normalize-url.js';
 import { backoffMs, parseRetryAfter, sleep, type HostGate } from './politeness.js';
 
@@ -47,6 +48,8 @@ function networkError(e: unknown, timedOut: boolean, outer?: AbortSignal): Error
   const msg = code ? `network: ${code}` : `network: ${err.cause?.message ?? err.message}`;
   if (code && RETRYABLE_CODES.has(code)) return new FetchError(msg);
   if (code === 'ENOTFOUND') return new NonRetryableFetchError(`dns: ${code}`);
+  // The pinned look-up refused the address DNS gave at connect time (it changed since the check).
+  if (code === BLOCKED_CODE) return new NonRetryableFetchError(err.cause?.message ?? 'blocked: private address');
   if (code && /CERT|SSL|TLS/.test(code)) return new NonRetryableFetchError(`tls: ${code}`);
   return new FetchError(msg);
 }
@@ -85,11 +88,14 @@ export async function fetchPage(url: string, opts: FetchPageOptions): Promise<Fe
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     let res: Response;
     try {
-      res = await fetch(current, {
-        redirect: 'manual',
+      const init = {
+        redirect: 'manual' as const,
         signal,
         headers: { 'user-agent': opts.userAgent, accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8', 'accept-language': 'th,en;q=0.8' },
-      });
+      };
+      // Through the guard's dispatcher the connection goes only to an address the guard allowed
+      // (no second DNS look-up for a rebinding answer to slip into).
+      res = opts.guard.dispatcher ? ((await pinnedFetch(current, { ...init, dispatcher: opts.guard.dispatcher })) as unknown as Response) : await fetch(current, init);
     } catch (e) {
       throw networkError(e, timeout.aborted, opts.signal);
     }

@@ -67,3 +67,20 @@ describe('bad configuration is one clear error naming the source', () => {
     expect(() => resolveConfig({ file: join(dir, 'nope.json'), env: {} })).toThrow(/อ่านไฟล์ตั้งค่า/);
   });
 });
+
+describe('"owners" of the config file (who answers for each item, for oit serve)', () => {
+  it('is read with the run settings and is not a scan setting', async () => {
+    const { readRunFile } = await import('../../src/config/load.js');
+    const f = file({ maxPages: 100, owners: { O12: 'งานพัสดุ', o5: 'งานประชาสัมพันธ์' } });
+    expect(readRunFile(f).owners).toEqual({ O12: 'งานพัสดุ', o5: 'งานประชาสัมพันธ์' });
+    expect(resolveConfig({ file: f, env: {} }).maxPages).toBe(100);
+    expect(readRunFile(file({})).owners).toEqual({});
+  });
+
+  it('refuses a key that is not an item code, naming the file and the field', async () => {
+    const { readRunFile } = await import('../../src/config/load.js');
+    const f = file({ owners: { 'งานพัสดุ': 'O12' } });
+    expect(() => readRunFile(f)).toThrow(ConfigError);
+    expect(() => readRunFile(f)).toThrow(/owners/);
+  });
+});
