@@ -11,7 +11,7 @@ import { discoverCandidates, type Candidate } from './candidates.js';
 import { applyOverrides } from './overrides.js';
 import { buildSite, type Site } from './site.js';
 import type { Judge, JudgeInput } from './types.js';
-import { verifyCandidate, type CandidateVerdict, type VerifyEnv } from './verify.js';
+import { mergeElements, verifyCandidate, type CandidateVerdict, type VerifyEnv } from './verify.js';
 
 const SOURCE_RANK: Record<Candidate['source'], number> = { index: 0.06, link: 0.03, self: 0 };
 
@@ -76,6 +76,12 @@ export function judgeItem(env: VerifyEnv, item: ChecklistItem, candidates: Candi
     const reasons = dedupeReasons([...reviews.flatMap((v) => v.reasons), ...fails.slice(0, 2).flatMap((v) => v.reasons)]).slice(0, 6);
     return { ...base, status: 'needs-review', score: 0, urls: urlsOf(evidence), evidence, reasons, confidence: 0.5 };
   }
+  const parts = partsTogether(fails);
+  if (parts) {
+    const evidence = evidenceOf(parts);
+    const reason = `${item.title}ครบเมื่อรวม ${parts.length} ลิงก์ในแถวเดียวกัน แต่แต่ละลิงก์มีเพียงบางส่วน ระบบ ITAS รับ URL เดียวต่อข้อ: ควรรวมไว้ในหน้าเดียว แล้วให้เจ้าหน้าที่ตรวจ`;
+    return { ...base, status: 'needs-review', score: 0, urls: urlsOf(evidence), evidence, reasons: [reason, ...dedupeReasons(parts.flatMap((v) => v.reasons)).slice(0, 4)], confidence: 0.5 };
+  }
   if (fails.length > 0) {
     // Strongly identified candidates explain the failure best; weak look-alike hits are noise.
     const strong = fails.filter((v) => v.candidate.ident >= 0.7 || v.candidate.source === 'index');
@@ -110,6 +116,27 @@ export function judgeItem(env: VerifyEnv, item: ChecklistItem, candidates: Candi
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Links of one index row that each fail only for missing content but together hold all of it (the chart
+ * behind one link, the duties behind the next): the item is there in parts, which a grader opening one URL
+ * may not accept — a person decides, it is not "missing".
+ */
+function partsTogether(fails: CandidateVerdict[]): CandidateVerdict[] | undefined {
+  const byRow = new Map<string, CandidateVerdict[]>();
+  for (const v of fails) {
+    if (v.candidate.source !== 'index' || !v.candidate.row || !v.elements) continue;
+    const k = v.candidate.row.text;
+    byRow.set(k, [...(byRow.get(k) ?? []), v]);
+  }
+  for (const group of byRow.values()) {
+    const urls = new Set(group.map((v) => v.candidate.url));
+    if (urls.size < 2) continue;
+    const seen = mergeElements(group.map((v) => v.elements));
+    if (seen && seen.missing.length === 0 && seen.found.length > 0) return group;
+  }
+  return undefined;
+}
 
 export function judgeWithSite(input: JudgeInput, site: Site): ItemResult[] {
   const { checklist } = input;

@@ -23,7 +23,14 @@ export interface CandidateVerdict {
   evidence: Evidence[];
   /** Fiscal years found in evidence of the wrong year. */
   wrongYears?: number[];
+  /** A fail only for missing content elements: the element ids found and missing (parts of an item). */
+  elements?: ElementsSeen;
   candidate: Candidate;
+}
+
+export interface ElementsSeen {
+  found: string[];
+  missing: string[];
 }
 
 export interface VerifyEnv {
@@ -59,6 +66,7 @@ interface TargetResult {
   caveats: string[];
   quote?: string;
   wrongYears?: number[];
+  elements?: ElementsSeen;
   /** An online-system item satisfied by a link out of the own site. */
   online?: boolean;
   /** The target names another item (look-alike / wrong file). */
@@ -139,7 +147,9 @@ function judgeTarget(x: Ctx, c: Ident, target: Target, label: string): TargetRes
     conf *= (el.confidence ?? 1) * (fy.confidence ?? 1);
     return { status, confidence: conf, reasons: [], caveats, quote: fy.quote && x.item.period !== 'none' ? fy.quote : (el.quote ?? fy.quote) };
   }
-  return { status, confidence: status === 'fail' ? 0.85 : 0.5, reasons, caveats, wrongYears, quote: fy.quote ?? el.quote };
+  const onlyElements = status === 'fail' && el.verdict === 'fail' && fy.verdict === 'pass' && Array.isArray(el.data?.missing);
+  const elements = onlyElements ? { found: (el.data!.found as string[]) ?? [], missing: el.data!.missing as string[] } : undefined;
+  return { status, confidence: status === 'fail' ? 0.85 : 0.5, reasons, caveats, wrongYears, elements, quote: fy.quote ?? el.quote };
 }
 
 function isDocUrl(site: Site, url: string): boolean {
@@ -326,7 +336,16 @@ function explore(x: Ctx, c: Ident, url: string, label: string, via: string, dept
   }
   const reasons = childVerdicts.length ? childVerdicts.flatMap((v) => v.reasons) : [...own.reasons];
   if (own.status === 'pass' && docsDecide) reasons.unshift(`${label}: หน้าเว็บมีข้อมูล แต่เอกสารที่แนบไว้ไม่ผ่านเกณฑ์`);
-  return { status: 'fail', confidence: own.confidence, reasons, caveats: [], wrongYears, otherItem: own.otherItem, evidence: [here(own.quote)] };
+  const elements = childVerdicts.length ? mergeElements(childVerdicts.map((v) => v.elements)) : own.elements;
+  return { status: 'fail', confidence: own.confidence, reasons, caveats: [], wrongYears, otherItem: own.otherItem, elements, evidence: [here(own.quote)] };
+}
+
+/** What several failed targets show together, when each failed only for missing elements. */
+export function mergeElements(all: (ElementsSeen | undefined)[]): ElementsSeen | undefined {
+  if (all.length === 0 || all.some((e) => !e)) return undefined;
+  const found = [...new Set(all.flatMap((e) => e!.found))];
+  const missing = [...new Set(all.flatMap((e) => e!.missing))].filter((m) => !found.includes(m));
+  return { found, missing };
 }
 
 export function verifyCandidate(env: VerifyEnv, item: ChecklistItem, c: Candidate): CandidateVerdict {
@@ -352,7 +371,7 @@ export function verifyCandidate(env: VerifyEnv, item: ChecklistItem, c: Candidat
     return { status: 'pass', confidence: r.confidence, reasons: r.caveats.filter(Boolean), evidence, candidate: c };
   }
   if (r.status === 'pass') return { status: 'pass', confidence: r.confidence, reasons: r.caveats.filter(Boolean), evidence: r.evidence, candidate: c };
-  return { status: r.status, confidence: r.confidence, reasons: r.reasons, evidence: r.evidence, wrongYears: r.wrongYears, candidate: c };
+  return { status: r.status, confidence: r.confidence, reasons: r.reasons, evidence: r.evidence, wrongYears: r.wrongYears, elements: r.elements, candidate: c };
 }
 
 /** "O11 รายงาน…" → "รายงาน…": labels removed for display. */

@@ -286,4 +286,25 @@ describe('judge', () => {
     });
     expect(old.get('O11')!.status).not.toBe('pass');
   });
+  it("an item whose parts sit behind separate links of one ITA row is not 'missing': a person decides (ITAS takes one URL)", () => {
+    const { checklist: C2568 } = loadChecklist(2568);
+    const ita = (second: string) =>
+      `<table><tr><td>O1</td><td>โครงสร้างและอำนาจหน้าที่</td><td><a href="/chart">แผนผังโครงสร้างส่วนราชการ</a> <a href="${second}">อำนาจหน้าที่</a></td></tr></table>`;
+    const pages = {
+      '/': '<a href="/ita">ITA</a>',
+      '/chart': '<h3>แผนผังโครงสร้างส่วนราชการ</h3><ul><li>สำนักปลัด</li><li>กองคลัง</li><li>กองช่าง</li><li>กองการศึกษา ศาสนาและวัฒนธรรม</li></ul>',
+      '/duties': '<h3>อำนาจหน้าที่</h3><p>องค์การบริหารส่วนตำบลมีอำนาจหน้าที่ในการพัฒนาตำบล ทั้งในด้านเศรษฐกิจ สังคม และวัฒนธรรม ตามพระราชบัญญัติสภาตำบลและองค์การบริหารส่วนตำบล พ.ศ. ๒๕๓๗ มาตรา ๖๖ และมาตรา ๖๗</p>',
+      '/news': '<h3>ข่าวกิจกรรม</h3><p>กิจกรรมวันเด็กแห่งชาติ ประจำปี ๒๕๖๘ ณ ลานอเนกประสงค์ มีเด็กและเยาวชนเข้าร่วมกว่า ๒๐๐ คน พร้อมการแสดงบนเวที</p>',
+    };
+    const judgeWith = (second: string) => {
+      const s = scan({ ...pages, '/ita': ita(second) });
+      return judge({ checklist: C2568, startUrl: SITE + '/', pages: s.pages, links: s.links, overrides: [] }).find((r) => r.code === 'O1')!;
+    };
+    const split = judgeWith('/duties');
+    expect(split.status).toBe('needs-review');
+    expect(split.reasons[0]).toContain('ครบเมื่อรวม 2 ลิงก์');
+    expect(split.urls).toEqual(expect.arrayContaining([`${SITE}/chart`, `${SITE}/duties`]));
+    // The chart alone next to an unrelated page: the duties are missing, a fail.
+    expect(judgeWith('/news').status).toBe('fail');
+  });
 });
