@@ -4,7 +4,7 @@
  * documents whose own title names the item even when nothing links to them by name.
  */
 import type { Checklist } from '../checklist/schema.js';
-import { foreignScheme, IDENTIFY_THRESHOLD, identifyRow, isGenericLinkText, itemsInHead, parseItemLabel, scoreItems, type ItemScore } from '../matchers/lib/identify.js';
+import { foreignScheme, IDENTIFY_THRESHOLD, identifyRow, isGenericLinkText, itemsInHead, parseItemLabel, scoreItems, titleKey, type ItemScore } from '../matchers/lib/identify.js';
 import { itemOfTitleLine, TITLE_LINE_MARGIN, titleLineOf } from '../matchers/lib/title-line.js';
 import type { RowContext } from '../matchers/types.js';
 import type { LinkRecord } from '../store/types.js';
@@ -25,6 +25,8 @@ export interface Candidate {
   ident: number;
   /** Only the label number of an index row points at the item. */
   numberOnly?: boolean;
+  /** Named only by a label broader than the item (checklist `broader`): at best a case for a person. */
+  broader?: boolean;
   /** How it was found, for the report. */
   via: string;
   /** The page holding the link. */
@@ -56,6 +58,24 @@ function topItem(checklist: Checklist, text: string, cache: Map<string, ItemScor
     cache.set(text, hit);
   }
   return hit ?? undefined;
+}
+
+/** Extra characters a broader label may carry ("…ออนไลน์", "ช่องทาง…") and still be that label. */
+const BROADER_SLACK = 10;
+
+/** The item whose broader labels (checklist `broader.variants`) one of the names is. */
+function broaderItem(checklist: Checklist, names: string[]): { code: string; name: string } | undefined {
+  for (const item of checklist.items) {
+    for (const v of item.broader?.variants ?? []) {
+      const vk = titleKey(v);
+      const hit = names.find((n) => {
+        const k = titleKey(n);
+        return k.includes(vk) && k.length <= vk.length + BROADER_SLACK;
+      });
+      if (hit) return { code: item.code, name: hit };
+    }
+  }
+  return undefined;
 }
 
 function namesOf(l: LinkRecord): { names: string[]; contextual: boolean } {
@@ -100,6 +120,8 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
     const keep = rank(c) > rank(prev) ? c : prev;
     const other = keep === c ? prev : c;
     keep.names = [...new Set([...keep.names, ...other.names])];
+    // Named specifically anywhere, it is no longer only a broader label's candidate.
+    if (keep.broader && !other.broader) delete keep.broader;
     m.set(key, keep);
   };
 
@@ -161,7 +183,15 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
         viaParent = true;
       }
     }
-    if (!best || isIndexPage.has(canon(l.toUrl))) continue;
+    if (isIndexPage.has(canon(l.toUrl))) continue;
+    if (!best) {
+      // A label of something broader than any item ("ร้องเรียน/ร้องทุกข์"): a candidate a person must confirm.
+      const broader = contextual ? undefined : broaderItem(checklist, names);
+      if (broader) {
+        add({ code: broader.code, url: l.toUrl, names, source: 'link', ident: 0.6, broader: true, via: l.menuPath?.length ? `menu '${clip(l.menuPath.join(' > '), 60)}'` : `link '${clip(broader.name, 50)}' on ${pageName(site, l.fromUrl)}`, fromUrl: l.fromUrl, linkText: l.text || l.label, title: clip(broader.name, 60) });
+      }
+      continue;
+    }
     const menu = l.menuPath?.length ? `menu '${clip(l.menuPath.join(' > '), 60)}'` : undefined;
     const where = menu ?? `link '${clip(l.text || l.label || bestName, 50)}' on ${pageName(site, l.fromUrl)}`;
     add({

@@ -10,6 +10,7 @@ import { bestItem, foreignScheme, isGenericLinkText, parseItemLabel, scoreItems 
 import { serviceOf } from '../matchers/lib/hosts.js';
 import type { Evidence } from '../store/types.js';
 import type { Candidate } from './candidates.js';
+import { fold } from '../text/fold.js';
 import { canon, DOC_EXT, oneLine, type ContentLink, type PageView, type Site } from './site.js';
 
 export type CandidateStatus = 'pass' | 'fail' | 'needs-review';
@@ -355,7 +356,7 @@ export function verifyCandidate(env: VerifyEnv, item: ChecklistItem, c: Candidat
   const label = `"${nameOf(c, target)}"`;
 
   // The words must name this item (index rows and links were assigned by their best item already).
-  if (c.source === 'link') {
+  if (c.source === 'link' && !c.broader) {
     const tm = runMatcher('title-match', mctx(x, c.names, target));
     if (tm.verdict === 'fail') return { status: 'fail', confidence: 0.5, reasons: [`${label}: ${tm.reason}`], evidence: [], candidate: c };
   }
@@ -370,8 +371,23 @@ export function verifyCandidate(env: VerifyEnv, item: ChecklistItem, c: Candidat
     if (!from) return { status: 'needs-review', confidence: 0.5, reasons: [`${label}: ลิงก์ไปยังระบบภายนอกแต่ไม่พบหน้าบนเว็บไซต์หน่วยงานที่ลิงก์ไป`], evidence, candidate: c };
     return { status: 'pass', confidence: r.confidence, reasons: r.caveats.filter(Boolean), evidence, candidate: c };
   }
+  if (r.status === 'pass' && c.broader && !confirmsItem(site, item, r.evidence)) {
+    // What the page offers fits the item, but its label is broader than the item: a person confirms.
+    return { status: 'needs-review', confidence: 0.5, reasons: [`${label}: ${item.broader?.reason ?? 'ชื่อเมนูกว้างกว่ารายการนี้ ต้องให้เจ้าหน้าที่ตรวจ'}`], evidence: r.evidence, candidate: c };
+  }
   if (r.status === 'pass') return { status: 'pass', confidence: r.confidence, reasons: r.caveats.filter(Boolean), evidence: r.evidence, candidate: c };
   return { status: r.status, confidence: r.confidence, reasons: r.reasons, evidence: r.evidence, wrongYears: r.wrongYears, elements: r.elements, candidate: c };
+}
+
+/** Does the evidence's own text carry the words that make a broadly labelled page the item (checklist `broader`)? */
+function confirmsItem(site: Site, item: ChecklistItem, evidence: Evidence[]): boolean {
+  const terms = (item.broader?.confirmTerms ?? []).map(fold);
+  if (terms.length === 0) return false;
+  return evidence.some((e) => {
+    const t = site.target(e.url);
+    const text = fold(t.text);
+    return terms.some((w) => text.includes(w));
+  });
 }
 
 /** "O11 รายงาน…" → "รายงาน…": labels removed for display. */

@@ -72,6 +72,14 @@ export const ChecklistItem = z.object({
   requirement: thaiText.describe('what graders require, in Thai'),
   advice: thaiText.describe('how to fix it when missing, in Thai'),
   status: ItemStatus.default('confirmed'),
+  broader: z
+    .object({
+      variants: z.array(thaiText).min(1).describe('menu labels of something broader than the item ("ร้องเรียน/ร้องทุกข์")'),
+      reason: thaiText.describe('why a person must look, in Thai'),
+      confirmTerms: z.array(thaiText).default([]).describe('words on the page itself that show it is the item after all'),
+    })
+    .optional()
+    .describe('evidence named only by a broader label is never a pass: it goes to a person with this reason'),
 });
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
 

@@ -307,4 +307,14 @@ describe('judge', () => {
     // The chart alone next to an unrelated page: the duties are missing, a fail.
     expect(judgeWith('/news').status).toBe('fail');
   });
+  it('a general complaint form under a broader label ("ร้องเรียน/ร้องทุกข์") goes to a person, unless the page itself takes corruption complaints', () => {
+    const form = (extra: string) =>
+      `<h3>แจ้งเรื่องร้องเรียน/ร้องทุกข์ออนไลน์</h3><form action="/complaint/send" method="post"><p>ชื่อ-สกุล <input name="name"></p><p>รายละเอียด <textarea name="detail"></textarea></p><button>ส่งข้อมูล</button></form><p>หรือแจ้งทางโทรศัพท์ ๐-๕๙๕๘-๙๘๒๘ ${extra}</p>`;
+    const home = '<nav class="menu"><ul><li><a href="#">การส่งเสริมความโปร่งใส</a><ul><li><a href="/complaint">ร้องเรียน/ร้องทุกข์</a></li></ul></li></ul></nav>';
+    const general = run({ '/': home, '/complaint': form('/ ตู้รับเรื่องร้องเรียน หน้าสำนักงาน') }).get('O30')!;
+    expect(general.status).toBe('needs-review');
+    expect(general.reasons.join(' ')).toContain('ไม่ได้ระบุว่ารับแจ้งเรื่องการทุจริต');
+    expect(general.urls).toEqual([`${SITE}/complaint`]);
+    expect(run({ '/': home, '/complaint': form('แจ้งเบาะแสการทุจริตและประพฤติมิชอบของเจ้าหน้าที่ได้ทุกช่องทาง') }).get('O30')!.status).toBe('pass');
+  });
 });
