@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { itemsInHead } from './lib/identify.js';
+import { IDENTIFY_THRESHOLD, itemsInHead } from './lib/identify.js';
 import { itemOfTitleLine, mainHeadings, TITLE_LINE_MARGIN, titleLineOf } from './lib/title-line.js';
 import { defineMatcher, type MatchContext, type MatchOutcome } from './types.js';
 
@@ -44,6 +44,10 @@ export const documentSelfTitle = defineMatcher({
   },
 });
 
+/** A title line leading every item by TITLE_LINE_MARGIN from this score, and far from this item, names the other. */
+const FAR_THRESHOLD = 0.55;
+const FAR_MARGIN = 0.4;
+
 /**
  * A document whose title line is worded unlike any item title ("สรุปผลการจัดซื้อจัดจ้างในรอบเดือน ประจำปี…")
  * is still read by that line, scored like a link text: when it clearly names another item, the document
@@ -55,10 +59,15 @@ function byTitleLine(ctx: MatchContext): MatchOutcome | undefined {
   if (!t?.snapshot) return undefined;
   const line = t.snapshot.kind === 'html' ? titleLineOf(mainHeadings(t.text, t.headings ?? [])) : titleLineOf(t.text);
   if (!line) return undefined;
-  const named = itemOfTitleLine(ctx.checklist, line);
+  const named = itemOfTitleLine(ctx.checklist, line, FAR_THRESHOLD);
   if (!named || named.top.code === ctx.item.code) return undefined;
   const mine = named.ranked.find((r) => r.code === ctx.item.code)?.score ?? 0;
-  if (mine >= named.top.score - TITLE_LINE_MARGIN) return undefined;
+  const second = named.ranked[1]?.score ?? 0;
+  // Named clearly; or, a little less surely, by a line that leads every other item and is far from this one
+  // ("แนวทางการพัฒนาองค์กรจากผลการประเมิน ITA" behind the service manual's row).
+  const clear = named.top.score >= IDENTIFY_THRESHOLD && mine < named.top.score - TITLE_LINE_MARGIN;
+  const far = second < named.top.score - TITLE_LINE_MARGIN && mine < named.top.score - FAR_MARGIN;
+  if (!clear && !far) return undefined;
   const { code } = named.top;
   const title = ctx.checklist.items.find((i) => i.code === code)?.title ?? code;
   return { verdict: 'fail', reason: `เนื้อหาเป็น${title} (${code}) ไม่ใช่${ctx.item.title}`, quote: line, data: { other: code, mentionsMine: false } };

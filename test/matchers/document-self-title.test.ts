@@ -48,6 +48,7 @@ describe('document-self-title', () => {
     ["a post headed as another item's report is that item's (six-month anti-corruption, not complaint statistics)", 2566, 'O29', post(SIX_AC, 'เบิกจ่ายงบประมาณแล้วร้อยละ ๒๘ เรื่องร้องเรียน ๓ เรื่อง'), 'fail'],
     ["a post headed as the HR report is not the annual anti-corruption report", 2565, 'O41', post('รายงานผลการบริหารและพัฒนาบุคลากร ประจำปี 2564', 'มาตรการจัดการในกรณีได้ทราบหรือรับแจ้งหรือตรวจสอบพบการทุจริต ดำเนินการแล้ว'), 'fail'],
     ['a post headed as its own item is not failed', 2566, 'O37', post(SIX_AC, 'เบิกจ่ายงบประมาณแล้วร้อยละ ๒๘'), 'unknown'],
+    ["a post headed as another item's, less surely but far from this item, is that item's", 2569, 'O9', post('แนวทางการพัฒนาองค์กรจากผลการประเมิน ITA ประจำปีงบประมาณ ๒๕๖๙', 'ลดขั้นตอนและระยะเวลาการให้บริการ ประกาศระยะเวลาให้ชัดเจน'), 'fail'],
     ['a generic heading leaves a body mention alone', 2566, 'O29', post('กิจกรรมประจำเดือนมีนาคม', 'ที่ประชุมรับทราบรายงานการกำกับติดตามแผนปฏิบัติการป้องกันการทุจริต รอบ ๖ เดือน และสถิติเรื่องร้องเรียน'), 'unknown'],
   ])('web page title line: %s', (_n, year, code, html, verdict) =>
     expect(runMatcher('document-self-title', ctx(year, code, { target: target({ html }) })).verdict).toBe(verdict),

@@ -14,10 +14,10 @@ export function mainHeadings(text: string, headings: string[]): string {
 export const TITLE_LINE_MARGIN = 0.15;
 
 /** The item a title line clearly names: above the identification threshold and well ahead of any other. */
-export function itemOfTitleLine(checklist: Checklist, line: string): { top: ItemScore; ranked: ItemScore[] } | undefined {
+export function itemOfTitleLine(checklist: Checklist, line: string, threshold = IDENTIFY_THRESHOLD): { top: ItemScore; ranked: ItemScore[] } | undefined {
   const ranked = scoreItems(checklist, withoutPeriod(line));
   const top = ranked[0];
-  if (!top || top.score < IDENTIFY_THRESHOLD) return undefined;
+  if (!top || top.score < threshold) return undefined;
   return { top, ranked };
 }
 
