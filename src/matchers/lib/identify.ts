@@ -6,6 +6,7 @@
  */
 import type { Checklist, ChecklistItem } from '../../checklist/schema.js';
 import { findTermIn, fold, foldSpaceless, prepareText, stripTones, type PreparedText } from '../../text/fold.js';
+import { itemsReaching } from './item-vocabulary.js';
 
 /** Characters that carry no meaning in a title comparison. */
 const PUNCT = /[\s"'“”‘’()[\]{}<>.,:;!?|/\\\-–—_+*=#@~`^]/g;
@@ -260,14 +261,20 @@ export function isGroupLabel(checklist: Checklist, text: string): boolean {
   return key.length >= 4 && checklist.subIndicators.some((s) => titleKey(s.title) === key);
 }
 
-/** Scores a short text (link text, row, menu label, title) against every item, best first. */
-export function scoreItems(checklist: Checklist, text: string, hint?: number): ItemScore[] {
+/**
+ * Scores a short text (link text, row, menu label, title) against every item, best first. With `floor`,
+ * items that surely score below it (before the label number's bonus) are left out unscored
+ * (item-vocabulary.ts: an upper bound from the items' bigrams); the others score as without it.
+ */
+export function scoreItems(checklist: Checklist, text: string, hint?: number, floor?: number): ItemScore[] {
   if (isGroupLabel(checklist, text)) return [];
   const label = parseItemLabel(text);
   const key = titleKey(label.rest);
   if (!key) return [];
   const grams = bigrams(key);
-  const scores = profilesOf(checklist).map((p) => {
+  const profiles = profilesOf(checklist);
+  const reaching = floor === undefined ? undefined : itemsReaching(profiles, key, floor);
+  const scores = (reaching ? profiles.filter((p) => reaching.has(p.code)) : profiles).map((p) => {
     let best = 0;
     let form: string | undefined;
     for (const f of p.forms) {
