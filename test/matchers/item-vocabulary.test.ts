@@ -132,4 +132,16 @@ describe('item vocabulary: a superset filter for scoring texts against items', (
     expect([...itemsReaching(profilesOf(changed), titleKey(text), TOP_FLOOR)]).toEqual(['O2']);
     expect(scoreItems(changed, text, undefined, TOP_FLOOR)[0]).toMatchObject({ code: 'O2', score: 1 });
   });
+
+  it('remembers scores per checklist, and a caller changing its copy changes nothing', () => {
+    const checklist = checklistOf(2566);
+    const text = 'ข่าวประชาสัมพันธ์';
+    const first = scoreItems(checklist, text);
+    expect(first[0]?.score).toBeGreaterThanOrEqual(IDENTIFY_THRESHOLD);
+    first[0]!.score = 0;
+    first.length = 0;
+    const again = scoreItems(checklist, text);
+    expect(again[0]?.score).toBeGreaterThanOrEqual(IDENTIFY_THRESHOLD);
+    expect(again).toEqual(scoreItems({ ...checklist }, text));
+  });
 });

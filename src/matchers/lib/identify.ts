@@ -6,7 +6,7 @@
  */
 import type { Checklist, ChecklistItem } from '../../checklist/schema.js';
 import { findTermIn, fold, foldSpaceless, prepareText, stripTones, type PreparedText } from '../../text/fold.js';
-import { itemsReaching } from './item-vocabulary.js';
+import { itemsReaching, memoScores } from './item-vocabulary.js';
 
 /** Characters that carry no meaning in a title comparison. */
 const PUNCT = /[\s"'“”‘’()[\]{}<>.,:;!?|/\\\-–—_+*=#@~`^]/g;
@@ -265,8 +265,13 @@ export function isGroupLabel(checklist: Checklist, text: string): boolean {
  * Scores a short text (link text, row, menu label, title) against every item, best first. With `floor`,
  * items that surely score below it (before the label number's bonus) are left out unscored
  * (item-vocabulary.ts: an upper bound from the items' bigrams); the others score as without it.
+ * Remembered per checklist (item-vocabulary.ts memoScores): a big site repeats the same texts.
  */
 export function scoreItems(checklist: Checklist, text: string, hint?: number, floor?: number): ItemScore[] {
+  return memoScores(checklist, text, hint, floor, scoreItemsOnce);
+}
+
+function scoreItemsOnce(checklist: Checklist, text: string, hint?: number, floor?: number): ItemScore[] {
   if (isGroupLabel(checklist, text)) return [];
   const label = parseItemLabel(text);
   const key = titleKey(label.rest);

@@ -18,7 +18,8 @@
  * scoring against the unfiltered one, so a change to the scoring that breaks the bound fails there.
  */
 import { stripTones } from '../../text/fold.js';
-import type { ItemProfile } from './identify.js';
+import type { Checklist } from '../../checklist/schema.js';
+import type { ItemProfile, ItemScore } from './identify.js';
 
 interface FormEntry {
   /** Index of the form's item in the profiles. */
@@ -161,4 +162,35 @@ export function itemsReaching(profiles: readonly ItemProfile[], key: string, flo
   }
   touchedList.length = 0;
   return out;
+}
+
+/** Scored texts remembered per checklist; the memo is emptied when it reaches this many. */
+const MEMO_MAX_ENTRIES = 10_000;
+const memos = new WeakMap<Checklist, Map<string, ItemScore[]>>();
+
+/**
+ * `score(checklist, text, hint, floor)`, remembered: judging a big site scores the same texts again and
+ * again (a CMS heading on every news page, the same link text on candidate after candidate, each pass
+ * of a stored scan's judgement). Scores are pure in their arguments; callers get copies, so the memo
+ * cannot change. Calls with a floor are candidate finding's, over every distinct text of the site once:
+ * candidates.ts keeps their outcome, so they are not remembered here (the memo stays small).
+ */
+export function memoScores(
+  checklist: Checklist,
+  text: string,
+  hint: number | undefined,
+  floor: number | undefined,
+  score: (checklist: Checklist, text: string, hint?: number, floor?: number) => ItemScore[],
+): ItemScore[] {
+  if (floor !== undefined) return score(checklist, text, hint, floor);
+  let memo = memos.get(checklist);
+  if (!memo) memos.set(checklist, (memo = new Map()));
+  const key = `${hint ?? ''}|${text}`;
+  let hit = memo.get(key);
+  if (!hit) {
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    hit = score(checklist, text, hint);
+    memo.set(key, hit);
+  }
+  return hit.map((s) => ({ ...s }));
 }
