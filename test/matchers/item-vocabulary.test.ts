@@ -4,7 +4,7 @@ import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { TOP_FLOOR } from '../../src/check/candidates.js';
 import type { Checklist } from '../../src/checklist/schema.js';
-import { formScore, IDENTIFY_THRESHOLD, parseItemLabel, profilesOf, scoreItems, titleKey, type ItemScore } from '../../src/matchers/lib/identify.js';
+import { formScore, IDENTIFY_THRESHOLD, itemsInHead, parseItemLabel, profilesOf, scoreItems, titleKey, type ItemScore } from '../../src/matchers/lib/identify.js';
 import { itemsReaching } from '../../src/matchers/lib/item-vocabulary.js';
 import { generate } from '../fixtures/generator/index.js';
 import { FIXTURE_SITES } from '../fixtures/sites/index.js';
@@ -143,5 +143,17 @@ describe('item vocabulary: a superset filter for scoring texts against items', (
     const again = scoreItems(checklist, text);
     expect(again[0]?.score).toBeGreaterThanOrEqual(IDENTIFY_THRESHOLD);
     expect(again).toEqual(scoreItems({ ...checklist }, text));
+  });
+
+  it('remembers the items a document head names, and a caller changing its copy changes nothing', () => {
+    const checklist = checklistOf(2565);
+    const head = 'องค์การบริหารส่วนตำบลดาน\nแผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. 2565\nโครงการอบรมคุณธรรม';
+    const first = itemsInHead(checklist, head);
+    expect(first.map((m) => m.code)).toContain('O39');
+    first[0]!.code = 'O1';
+    first.length = 0;
+    const again = itemsInHead(checklist, head);
+    expect(again).toEqual(itemsInHead({ ...checklist }, head));
+    expect(again.map((m) => m.code)).toContain('O39');
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Checklist, ChecklistItem } from '../../checklist/schema.js';
 import { findTermIn, fold, foldSpaceless, prepareText, stripTones, type PreparedText } from '../../text/fold.js';
-import { itemsReaching, memoScores } from './item-vocabulary.js';
+import { itemsReaching, memoHeads, memoScores } from './item-vocabulary.js';
 
 /** Characters that carry no meaning in a title comparison. */
 const PUNCT = /[\s"'“”‘’()[\]{}<>.,:;!?|/\\\-–—_+*=#@~`^]/g;
@@ -380,6 +380,12 @@ function isMention(folded: string, index: number, otherHeads: Set<string>): bool
  * contained in a longer match of another item ("มาตรการ…" inside "การดำเนินการตามมาตรการ…") is dropped.
  */
 export function itemsInHead(checklist: Checklist, head: string | PreparedText): HeadMatch[] {
+  // The same document's head is searched for every item that reaches it: remembered (item-vocabulary.ts).
+  if (typeof head === 'string') return memoHeads(checklist, head, itemsInHeadOnce);
+  return itemsInHeadOnce(checklist, head);
+}
+
+function itemsInHeadOnce(checklist: Checklist, head: string | PreparedText): HeadMatch[] {
   const p = typeof head === 'string' ? prepareText(head) : head;
   const found: HeadMatch[] = [];
   for (const prof of profilesOf(checklist)) {

@@ -19,7 +19,7 @@
  */
 import { stripTones } from '../../text/fold.js';
 import type { Checklist } from '../../checklist/schema.js';
-import type { ItemProfile, ItemScore } from './identify.js';
+import type { HeadMatch, ItemProfile, ItemScore } from './identify.js';
 
 interface FormEntry {
   /** Index of the form's item in the profiles. */
@@ -193,4 +193,25 @@ export function memoScores(
     memo.set(key, hit);
   }
   return hit.map((s) => ({ ...s }));
+}
+
+/** Document heads remembered per checklist; emptied when it reaches this many (a head is up to a few KB). */
+const HEAD_MEMO_MAX_ENTRIES = 2_000;
+const headMemos = new WeakMap<Checklist, Map<string, HeadMatch[]>>();
+
+/**
+ * `find(checklist, head)` (identify.ts itemsInHead), remembered: verifying a site's candidates reaches
+ * the same documents for item after item, and their heads are searched for every item's title each
+ * time. The search is pure in its arguments; callers get copies.
+ */
+export function memoHeads(checklist: Checklist, head: string, find: (checklist: Checklist, head: string) => HeadMatch[]): HeadMatch[] {
+  let memo = headMemos.get(checklist);
+  if (!memo) headMemos.set(checklist, (memo = new Map()));
+  let hit = memo.get(head);
+  if (!hit) {
+    if (memo.size >= HEAD_MEMO_MAX_ENTRIES) memo.clear();
+    hit = find(checklist, head);
+    memo.set(head, hit);
+  }
+  return hit.map((m) => ({ ...m }));
 }
