@@ -104,6 +104,11 @@ function topCacheOf(site: Site, checklist: Checklist): Map<string, ItemScore | n
   return cache;
 }
 
+/** Candidates are found: the texts' top items are not needed any more (they would hold every distinct text). */
+export function forgetTopItems(site: Site): void {
+  topCaches.delete(site);
+}
+
 export function discoverCandidates(site: Site, checklist: Checklist): Map<string, Candidate[]> {
   const out = new Map<string, Map<string, Candidate>>();
   for (const item of checklist.items) out.set(item.code, new Map());

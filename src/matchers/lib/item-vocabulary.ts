@@ -165,7 +165,7 @@ export function itemsReaching(profiles: readonly ItemProfile[], key: string, flo
 }
 
 /** Scored texts remembered per checklist; the memo is emptied when it reaches this many. */
-const MEMO_MAX_ENTRIES = 10_000;
+const MEMO_MAX_ENTRIES = 5_000;
 const memos = new WeakMap<Checklist, Map<string, ItemScore[]>>();
 
 /**
@@ -196,7 +196,7 @@ export function memoScores(
 }
 
 /** Document heads remembered per checklist; emptied when it reaches this many (a head is up to a few KB). */
-const HEAD_MEMO_MAX_ENTRIES = 2_000;
+const HEAD_MEMO_MAX_ENTRIES = 500;
 const headMemos = new WeakMap<Checklist, Map<string, HeadMatch[]>>();
 
 /**
