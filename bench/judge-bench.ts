@@ -2,7 +2,7 @@
  * Judging at scale: the generated Thai CMS site (bench/judge-site.ts, about 55 links a page) of 5,000,
  * 20,000 and 50,000 pages, scanned by the real CLI (`oit scan --render never --year 2565`, SQLite) and
  * then re-judged (`oit check --scan`), each in its own process. Prints per size: scan wall time (and the
- * crawl's time from the scan record), check wall time, the peak RSS of each process (VmHWM), the database size,
+ * crawl's time from the scan record), check wall time, each process's CPU seconds and peak RSS (VmHWM), the database size,
  * stored link rows, and the verdicts (so two runs, before and after a change, can be compared).
  * Usage: npm run bench:judge [-- --pages 5000[,20000,…]] [--json] [--keep DIR] [--verdicts FILE]
  */
@@ -27,8 +27,20 @@ interface Run {
   code: number | null;
   seconds: number;
   peakRssMb: number;
+  /** CPU seconds of the process (polled every 100 ms, so up to 0.1 s short): on a shared machine, steadier than wall time. */
+  cpuSeconds: number;
   stdout: string;
   stderr: string;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 1/100 s); Linux only. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 /** Peak resident memory of a process (VmHWM), polled until it exits; Linux only. */
@@ -50,10 +62,14 @@ function runCli(args: string[]): Promise<Run> {
     let peak = 0;
     p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setInterval(() => (peak = Math.max(peak, hwm(p.pid!))), 100);
+    let cpu = 0;
+    const timer = setInterval(() => {
+      peak = Math.max(peak, hwm(p.pid!));
+      cpu = Math.max(cpu, cpuSeconds(p.pid!));
+    }, 100);
     p.on('exit', (code) => {
       clearInterval(timer);
-      resolve({ code, seconds: (performance.now() - t0) / 1000, peakRssMb: Math.round(peak), stdout, stderr: stderr.slice(-2000) });
+      resolve({ code, seconds: (performance.now() - t0) / 1000, peakRssMb: Math.round(peak), cpuSeconds: cpu, stdout, stderr: stderr.slice(-2000) });
     });
   });
 }
@@ -103,7 +119,9 @@ async function one(pages: number) {
       // From the scan record: created before the crawl, finished right after it.
       crawlSeconds: scanRec?.finishedAt ? (Date.parse(scanRec.finishedAt) - Date.parse(scanRec.startedAt)) / 1000 : 0,
       scanRssMb: scan.peakRssMb,
+      scanCpuSeconds: scan.cpuSeconds,
       checkSeconds: check.seconds,
+      checkCpuSeconds: check.cpuSeconds,
       checkRssMb: check.peakRssMb,
       dbMb,
       oit: scanJson.oit.score,
@@ -125,8 +143,8 @@ async function main(): Promise<void> {
     rows.push(r);
     if (!asJson) {
       console.log(
-        `${String(r.pages).padStart(6)} pages (${r.stored} stored): scan ${r.scanSeconds.toFixed(1)} s (crawl ${r.crawlSeconds.toFixed(1)} s), peak RSS ${r.scanRssMb} MB · ` +
-          `check ${r.checkSeconds.toFixed(1)} s = ${((100 * r.checkSeconds) / r.scanSeconds).toFixed(0)} % of the scan, peak RSS ${r.checkRssMb} MB · ` +
+        `${String(r.pages).padStart(6)} pages (${r.stored} stored): scan ${r.scanSeconds.toFixed(1)} s (crawl ${r.crawlSeconds.toFixed(1)} s; CPU ${r.scanCpuSeconds.toFixed(1)} s), peak RSS ${r.scanRssMb} MB · ` +
+          `check ${r.checkSeconds.toFixed(1)} s = ${((100 * r.checkSeconds) / r.scanSeconds).toFixed(0)} % of the scan (CPU ${r.checkCpuSeconds.toFixed(1)} s = ${((100 * r.checkCpuSeconds) / Math.max(0.1, r.scanCpuSeconds)).toFixed(0)} %), peak RSS ${r.checkRssMb} MB · ` +
           `database ${r.dbMb.toFixed(1)} MB (${((r.dbMb * 1024) / Math.max(1, r.stored)).toFixed(1)} KB/page) · OIT ${r.oit} · check = scan verdicts: ${r.checkSameAsScan}`,
       );
       console.log(`        verdicts ${Object.entries(r.verdicts).map(([c, s]) => `${c}:${s[0]}`).join(' ')}`);

@@ -9,6 +9,8 @@
  *   npm run eval:gen -- --seeds 1-20 --year 2566      # one assessment year (default: the seed picks 2565–2567)
  *   npm run eval:gen -- --seeds 1-3 --e2e             # through the real crawler on loopback (PDFs printed by Chromium)
  *   npm run eval:gen -- --seeds 1-5 --verbose         # every wrong item with its case, rule and oit's reasons
+ *   npm run eval:gen -- --seeds 1-60 --json a.json --full   # reasons and evidence of every row, not only wrong ones
+ *                                                      # (compare two runs: npx tsx scripts/compare-eval-gen.ts a.json b.json)
  *   npm run eval:gen -- --seeds 1-50 --shape portal   # one CMS shape only
  *
  * Prints sites, items, accuracy, false passes, false fails, the needs-review rate (reviews given where
@@ -47,7 +49,7 @@ function parseArgs(argv: string[]) {
   if (year !== undefined && !/^25\d\d$/.test(yearArg!)) usage(`ปีไม่ถูกต้อง: ${yearArg} / bad year: ${yearArg}`);
   const shape = val('--shape');
   if (shape !== undefined && !SHAPES.includes(shape as ShapeId)) usage(`ไม่รู้จักรูปแบบเว็บไซต์ ${shape} (มี ${SHAPES.join(', ')}) / unknown shape ${shape} (one of ${SHAPES.join(', ')})`);
-  return { from, to, year, shape: shape as ShapeId | undefined, json: val('--json'), e2e: argv.includes('--e2e'), verbose: argv.includes('--verbose') };
+  return { from, to, year, shape: shape as ShapeId | undefined, json: val('--json'), e2e: argv.includes('--e2e'), verbose: argv.includes('--verbose'), full: argv.includes('--full') };
 }
 
 interface Row {
@@ -148,7 +150,7 @@ async function main(): Promise<number> {
   if (args.json) {
     writeFileSync(
       args.json,
-      JSON.stringify({ seeds: [args.from, args.to], year: args.year ?? null, mode: args.e2e ? 'e2e' : 'offline', sites, items: n, correct, accuracy: Number(pct(correct, n)), falsePasses: falsePass.length, falseFails: falseFail.length, reviewOfDecided: reviewOfDecided.length, decided: decided.length, oit, rows: rows.map(({ reasons, evidence, ...r }) => ({ ...r, ...(r.want === r.got ? {} : { reasons, evidence }) })) }, null, 1),
+      JSON.stringify({ seeds: [args.from, args.to], year: args.year ?? null, mode: args.e2e ? 'e2e' : 'offline', sites, items: n, correct, accuracy: Number(pct(correct, n)), falsePasses: falsePass.length, falseFails: falseFail.length, reviewOfDecided: reviewOfDecided.length, decided: decided.length, oit, rows: rows.map(({ reasons, evidence, ...r }) => ({ ...r, ...(r.want === r.got && !args.full ? {} : { reasons, evidence }) })) }, null, 1),
     );
     console.log(`\nJSON: ${args.json}`);
   }

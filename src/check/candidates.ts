@@ -47,11 +47,17 @@ function pageName(site: Site, url: string): string {
   return t || url;
 }
 
+/**
+ * Items scoring below this are left out unscored (scoreItems' floor): no such item can be the top one
+ * (IDENTIFY_THRESHOLD) nor tie with it (0.02 below it), even with the label number's bonus (0.06).
+ */
+export const TOP_FLOOR = IDENTIFY_THRESHOLD - 0.12;
+
 /** Top item of a text, when it is clearly one item. */
 function topItem(checklist: Checklist, text: string, cache: Map<string, ItemScore | null>): ItemScore | undefined {
   let hit = cache.get(text);
   if (hit === undefined) {
-    const ranked = scoreItems(checklist, text);
+    const ranked = scoreItems(checklist, text, undefined, TOP_FLOOR);
     const top = ranked[0];
     const second = ranked[1];
     hit = top && top.score >= IDENTIFY_THRESHOLD && !(second && second.score > top.score - 0.02) ? top : null;
@@ -104,6 +110,26 @@ function foreignOnlyTargets(site: Site): Set<string> {
 /** How plainly a menu parent must name an item for its children to be filed under it. */
 const MENU_PARENT_MIN = 0.85;
 
+/**
+ * Top items of texts already scored, per site and checklist: a stored scan's candidates are found again
+ * after each batch of missed page reads (judge-site.ts), and its tens of thousands of distinct texts
+ * need scoring only once.
+ */
+const topCaches = new WeakMap<Site, { checklist: Checklist; cache: Map<string, ItemScore | null> }>();
+
+function topCacheOf(site: Site, checklist: Checklist): Map<string, ItemScore | null> {
+  const hit = topCaches.get(site);
+  if (hit?.checklist === checklist) return hit.cache;
+  const cache = new Map<string, ItemScore | null>();
+  topCaches.set(site, { checklist, cache });
+  return cache;
+}
+
+/** Candidates are found: the texts' top items are not needed any more (they would hold every distinct text). */
+export function forgetTopItems(site: Site): void {
+  topCaches.delete(site);
+}
+
 export function discoverCandidates(site: Site, checklist: Checklist): Map<string, Candidate[]> {
   const out = new Map<string, Map<string, Candidate>>();
   for (const item of checklist.items) out.set(item.code, new Map());
@@ -155,7 +181,7 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
   }
 
   // (b) Links anywhere whose words (or, for generic texts, the row/list/heading around them) name an item.
-  const cache = new Map<string, ItemScore | null>();
+  const cache = topCacheOf(site, checklist);
   for (const l of site.distinctLinks) {
     if (l.tag === 'sitemap' || l.tag === 'redirect' || l.tag === 'meta-refresh') continue;
     const { names, contextual } = namesOf(l);

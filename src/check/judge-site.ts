@@ -6,7 +6,7 @@
  */
 import type { Checklist } from '../checklist/schema.js';
 import type { ItemOverride, ItemResult, LinkRecord, PageSnapshot } from '../store/types.js';
-import { discoverCandidates, type Candidate } from './candidates.js';
+import { discoverCandidates, forgetTopItems, type Candidate } from './candidates.js';
 import { errorResult, judgeItem } from './judge.js';
 import { applyOverrides } from './overrides.js';
 import { LazyContent, type LazyContentOptions, type PageLoader } from './site-content.js';
@@ -69,6 +69,8 @@ export async function judgeLoadedSite(input: { checklist: Checklist; overrides: 
       checklist.items.map((item) => errorResult(item, `ค้นหาหลักฐานไม่สำเร็จ: ${msg}`)),
       input.overrides,
     );
+  } finally {
+    forgetTopItems(site);
   }
   content.release();
   const results: ItemResult[] = [];

@@ -258,7 +258,8 @@ export class SiteBuilder {
 
   /** BFS from the home page over links (and redirects), remembering the link that first reached a page. */
   private clickPaths(page: (url: string) => PageInfo | undefined, indicesFrom: (k: string) => number[]): (url: string) => ClickStep[] | undefined {
-    const parent = new Map<string, { prev: string; step: ClickStep } | null>();
+    // The link that first reached a page, by stored link index: its step text is made only when asked.
+    const parent = new Map<string, { prev: string; link: number } | null>();
     const start = canon(this.startUrl);
     parent.set(start, null);
     const startPage = page(this.startUrl);
@@ -276,11 +277,11 @@ export class SiteBuilder {
         if (!/^https?:/i.test(l.toUrl)) continue;
         const k = this.bodyTarget[this.linkBody.at(index)]!;
         if (parent.has(k)) continue;
-        const step = (): ClickStep => ({ text: stepText(l), url: l.toUrl });
-        parent.set(k, { prev: cur, step: step() });
+        const body = this.linkBody.at(index);
+        parent.set(k, { prev: cur, link: body });
         const target = page(k);
         if (target) {
-          for (const alias of [canon(target.url), canon(target.finalUrl)]) if (!parent.has(alias)) parent.set(alias, { prev: cur, step: step() });
+          for (const alias of [canon(target.url), canon(target.finalUrl)]) if (!parent.has(alias)) parent.set(alias, { prev: cur, link: body });
           if (target.kind === 'html') queue.push(k);
         }
       }
@@ -300,7 +301,8 @@ export class SiteBuilder {
         seen.add(cur);
         const e = parent.get(cur);
         if (!e) break;
-        steps.unshift(e.step);
+        const l = this.bodies[e.link]!;
+        steps.unshift({ text: stepText(l), url: l.toUrl });
         cur = e.prev;
       }
       return steps;

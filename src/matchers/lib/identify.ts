@@ -6,6 +6,7 @@
  */
 import type { Checklist, ChecklistItem } from '../../checklist/schema.js';
 import { findTermIn, fold, foldSpaceless, prepareText, stripTones, type PreparedText } from '../../text/fold.js';
+import { itemsReaching, memoHeads, memoScores } from './item-vocabulary.js';
 
 /** Characters that carry no meaning in a title comparison. */
 const PUNCT = /[\s"'“”‘’()[\]{}<>.,:;!?|/\\\-–—_+*=#@~`^]/g;
@@ -260,14 +261,25 @@ export function isGroupLabel(checklist: Checklist, text: string): boolean {
   return key.length >= 4 && checklist.subIndicators.some((s) => titleKey(s.title) === key);
 }
 
-/** Scores a short text (link text, row, menu label, title) against every item, best first. */
-export function scoreItems(checklist: Checklist, text: string, hint?: number): ItemScore[] {
+/**
+ * Scores a short text (link text, row, menu label, title) against every item, best first. With `floor`,
+ * items that surely score below it (before the label number's bonus) are left out unscored
+ * (item-vocabulary.ts: an upper bound from the items' bigrams); the others score as without it.
+ * Remembered per checklist (item-vocabulary.ts memoScores): a big site repeats the same texts.
+ */
+export function scoreItems(checklist: Checklist, text: string, hint?: number, floor?: number): ItemScore[] {
+  return memoScores(checklist, text, hint, floor, scoreItemsOnce);
+}
+
+function scoreItemsOnce(checklist: Checklist, text: string, hint?: number, floor?: number): ItemScore[] {
   if (isGroupLabel(checklist, text)) return [];
   const label = parseItemLabel(text);
   const key = titleKey(label.rest);
   if (!key) return [];
   const grams = bigrams(key);
-  const scores = profilesOf(checklist).map((p) => {
+  const profiles = profilesOf(checklist);
+  const reaching = floor === undefined ? undefined : itemsReaching(profiles, key, floor);
+  const scores = (reaching ? profiles.filter((p) => reaching.has(p.code)) : profiles).map((p) => {
     let best = 0;
     let form: string | undefined;
     for (const f of p.forms) {
@@ -368,6 +380,12 @@ function isMention(folded: string, index: number, otherHeads: Set<string>): bool
  * contained in a longer match of another item ("มาตรการ…" inside "การดำเนินการตามมาตรการ…") is dropped.
  */
 export function itemsInHead(checklist: Checklist, head: string | PreparedText): HeadMatch[] {
+  // The same document's head is searched for every item that reaches it: remembered (item-vocabulary.ts).
+  if (typeof head === 'string') return memoHeads(checklist, head, itemsInHeadOnce);
+  return itemsInHeadOnce(checklist, head);
+}
+
+function itemsInHeadOnce(checklist: Checklist, head: string | PreparedText): HeadMatch[] {
   const p = typeof head === 'string' ? prepareText(head) : head;
   const found: HeadMatch[] = [];
   for (const prof of profilesOf(checklist)) {
