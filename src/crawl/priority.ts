@@ -57,8 +57,11 @@ const ASCII_TERM = /^[a-z0-9 &.+-]+$/;
 const MIN_LABEL = 8;
 /** A parent's relevance carries to its links, weakened by this much (pages linked from evidence pages). */
 const INHERIT_LOSS = 25;
-/** Content links on one page naming the same item from which the page is a listing of that item. */
-const CROWD = 6;
+/**
+ * A page is a listing of one item when at least this many of its content links, and a quarter of
+ * them, name that item (an archive page whose posts are titled "ข่าวกิจกรรม : …" now and then).
+ */
+const CROWD = 4;
 
 export function vocabularyFrom(checklist: Pick<Checklist, 'year' | 'items' | 'indexPageLabels'> & Partial<Pick<Checklist, 'indicators' | 'subIndicators'>>): FocusVocabulary {
   const items = new Set<string>();
@@ -176,19 +179,21 @@ export class PriorityModel {
   }
 
   /**
-   * Items named by at least CROWD of a page's content links (menus, header and footer excluded):
-   * the page lists that item's entries. An ITA index names many items a few times each, never one
-   * item many times, so it has none.
+   * Items named by at least CROWD of a page's content links and by a quarter of them (menus, header
+   * and footer excluded): the page lists that item's entries. An ITA index names many items a few
+   * times each, so none of them reaches a quarter of its links.
    */
   crowdedItems(links: LinkRecord[]): Set<string> {
     const counts = new Map<string, number>();
+    let content = 0;
     for (const l of links) {
       if (l.external || l.region === 'nav' || l.region === 'header' || l.region === 'footer') continue;
+      content++;
       const own = foldSpaceless([l.text, l.label].filter(Boolean).join(' '));
       const words = own && !GENERIC.has(own) ? own : foldSpaceless([l.rowText, l.listItemText].filter(Boolean).join(' '));
       for (const code of this.itemsOf(words)) counts.set(code, (counts.get(code) ?? 0) + 1);
     }
-    return new Set([...counts].filter(([, n]) => n >= CROWD).map(([code]) => code));
+    return new Set([...counts].filter(([, n]) => n >= CROWD && n * 4 >= content).map(([code]) => code));
   }
 
   /** Codes of the items whose terms `words` contains (none without a term → item map). */
