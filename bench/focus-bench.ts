@@ -7,7 +7,11 @@
  *   (items that differ), and whether the scan said it was limited.
  * `benchFocus(sites)` takes any list of FixtureSite objects (fixtures, generated fleets, large portals).
  * Run: npm run bench:focus [-- --only NAME] [-- --concurrency N] [-- --no-large] [-- --news N]
+ *      npm run bench:focus -- --gen 1-10 [--bulk]   generated sites (test/fixtures/generator) instead of the
+ *                                                  hand fixtures; --bulk adds the realistic non-evidence bulk
+ *                                                  (news archive, galleries, calendar, library, staff pages)
  */
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { loadChecklist } from '../src/checklist/load.js';
 import { judge } from '../src/check/judge.js';
@@ -16,6 +20,7 @@ import { crawl, type CrawlDeps } from '../src/crawl/index.js';
 import { normalizeUrl } from '../src/crawl/normalize-url.js';
 import { openStore } from '../src/store/index.js';
 import type { ItemResult, ScanStats } from '../src/store/types.js';
+import { generateSite } from '../test/fixtures/generator/index.js';
 import { FIXTURE_SITES } from '../test/fixtures/sites/index.js';
 import type { FixtureSite } from '../test/fixtures/sites/types.js';
 import { buildRoutes } from '../test/helpers/e2e-fixture.js';
@@ -138,7 +143,6 @@ export async function benchFocus(sites: FixtureSite[], options: FocusOptions = {
       const fetches = best.order.length;
       const lb = lastEvidenceAt(best.order, evidence);
       const lf = lastEvidenceAt(bfs.order, evidence);
-      const pct = (n: number, of: number) => Math.round((1000 * n) / Math.max(1, of)) / 10;
       const figures: FocusFigures = {
         site: site.name,
         fetches,
@@ -168,9 +172,11 @@ export async function benchFocus(sites: FixtureSite[], options: FocusOptions = {
   return out;
 }
 
+const pct = (n: number, of: number) => Math.round((1000 * n) / Math.max(1, of)) / 10;
+
 export function formatFigures(f: FocusFigures): string {
   const lines = [
-    `${f.site}: ${f.fetches} fetches, ${f.evidenceUrls} evidence URLs, least possible last-evidence fetch ${f.minimum} (${Math.round((1000 * f.minimum) / Math.max(1, f.fetches)) / 10} %) (${f.seconds}s)`,
+    `${f.site}: ${f.fetches} fetches, ${f.evidenceUrls} evidence URLs (${pct(f.evidenceUrls, f.fetches)} % of fetches), least possible last-evidence fetch ${f.minimum} (${pct(f.minimum, f.fetches)} %) (${f.seconds}s)`,
     `  last evidence URL at fetch: breadth-first ${f.lastEvidence.breadthFirst} (${f.lastEvidence.breadthFirstPct} %) · best-first ${f.lastEvidence.bestFirst} (${f.lastEvidence.bestFirstPct} %)`,
   ];
   for (const b of f.budgets) {
@@ -181,19 +187,49 @@ export function formatFigures(f: FocusFigures): string {
   return lines.join('\n');
 }
 
+/** One line per site, then the worst and median figures: what README.md quotes. */
+export function summary(figures: FocusFigures[]): string {
+  const diff = (f: FocusFigures, p: number) => f.budgets.find((b) => b.pct === p)?.differing.length ?? 0;
+  const rows = figures.map(
+    (f) =>
+      `${f.site.padEnd(16)}${String(f.fetches).padStart(7)}${String(f.evidenceUrls).padStart(6)}${`${pct(f.minimum, f.fetches)}`.padStart(8)}${`${f.lastEvidence.breadthFirstPct}`.padStart(8)}${`${f.lastEvidence.bestFirstPct}`.padStart(8)}${[10, 20, 50].map((p) => String(diff(f, p)).padStart(5)).join('')}`,
+  );
+  const best = figures.map((f) => f.lastEvidence.bestFirstPct).sort((a, b) => a - b);
+  const bfs = figures.map((f) => f.lastEvidence.breadthFirstPct).sort((a, b) => a - b);
+  const median = (xs: number[]) => xs[Math.floor((xs.length - 1) / 2)] ?? 0;
+  const over20 = figures.filter((f) => f.lastEvidence.bestFirstPct > 20).map((f) => f.site);
+  const at20 = figures.filter((f) => diff(f, 20)).map((f) => f.site);
+  return [
+    `${'site'.padEnd(16)}${'fetch'.padStart(7)}${'evid'.padStart(6)}${'least%'.padStart(8)}${'bfs%'.padStart(8)}${'best%'.padStart(8)}${'d10'.padStart(5)}${'d20'.padStart(5)}${'d50'.padStart(5)}`,
+    ...rows,
+    `best-first last evidence: median ${median(best)} %, worst ${best.at(-1) ?? 0} % (breadth-first: median ${median(bfs)} %, worst ${bfs.at(-1) ?? 0} %)`,
+    `sites over 20 %: ${over20.length ? over20.join(', ') : 'none'} · sites whose 20 % budget changes a verdict: ${at20.length ? at20.join(', ') : 'none'}`,
+    `items differing from the unlimited scan (all sites): 10 % ${figures.reduce((a, f) => a + diff(f, 10), 0)}, 20 % ${figures.reduce((a, f) => a + diff(f, 20), 0)}, 50 % ${figures.reduce((a, f) => a + diff(f, 50), 0)}`,
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const arg = (name: string) => {
     const i = process.argv.indexOf(name);
     return i >= 0 ? process.argv[i + 1] : undefined;
   };
   const only = arg('--only');
-  const sites: FixtureSite[] = [...FIXTURE_SITES];
-  if (!process.argv.includes('--no-large')) sites.push(largePortal({ news: Number(arg('--news') ?? 400), name: 'large-portal' }));
+  const gen = arg('--gen');
+  let sites: FixtureSite[];
+  if (gen) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(gen);
+    if (!m || Number(m[2] ?? m[1]) < Number(m[1])) throw new Error(`ช่วง seed ไม่ถูกต้อง / bad seed range: ${gen}`);
+    sites = [];
+    for (let seed = Number(m[1]); seed <= Number(m[2] ?? m[1]); seed++) sites.push(generateSite(seed, process.argv.includes('--bulk') ? { bulk: 'portal' } : {}));
+  } else {
+    sites = [...FIXTURE_SITES];
+    if (!process.argv.includes('--no-large')) sites.push(largePortal({ news: Number(arg('--news') ?? 400), name: 'large-portal' }));
+  }
   const chosen = only ? sites.filter((s) => s.name === only) : sites;
   const figures = await benchFocus(chosen, { concurrency: Number(arg('--concurrency') ?? 1) });
-  const worst = Math.max(...figures.map((f) => f.lastEvidence.bestFirstPct));
-  const at20 = figures.filter((f) => f.budgets.find((b) => b.pct === 20)?.differing.length).map((f) => f.site);
-  process.stdout.write(`\nworst best-first last-evidence: ${worst} % of fetches · sites whose 20 % budget changes a verdict: ${at20.length ? at20.join(', ') : 'none'}\n`);
+  process.stdout.write(`\n${summary(figures)}\n`);
+  const json = arg('--json');
+  if (json) writeFileSync(json, JSON.stringify(figures, null, 1));
   await closePdfBrowser();
 }
 

@@ -12,6 +12,8 @@
  *   npm run eval:gen -- --seeds 1-60 --json a.json --full   # reasons and evidence of every row, not only wrong ones
  *                                                      # (compare two runs: npx tsx scripts/compare-eval-gen.ts a.json b.json)
  *   npm run eval:gen -- --seeds 1-50 --shape portal   # one CMS shape only
+ *   npm run eval:gen -- --seeds 1-20 --bulk           # with realistic non-evidence bulk (news archive, galleries,
+ *                                                     # calendar, library, staff pages): the figures must not change
  *
  * Prints sites, items, accuracy, false passes, false fails, the needs-review rate (reviews given where
  * the truth is pass or fail, over those items), a confusion table (expected × got), and per item and
@@ -26,7 +28,7 @@ import { runOffline } from '../test/helpers/run-fixture.js';
 const STATUSES = ['pass', 'fail', 'needs-review', 'not-applicable', 'error'] as const;
 
 function usage(msg: string): never {
-  console.error(`${msg}\nใช้: npm run eval:gen -- --seeds A-B [--year Y] [--shape S] [--e2e] [--verbose] [--json file]\nusage: npm run eval:gen -- --seeds A-B [--year Y] [--shape S] [--e2e] [--verbose] [--json file]`);
+  console.error(`${msg}\nใช้: npm run eval:gen -- --seeds A-B [--year Y] [--shape S] [--bulk] [--e2e] [--verbose] [--json file]\nusage: npm run eval:gen -- --seeds A-B [--year Y] [--shape S] [--bulk] [--e2e] [--verbose] [--json file]`);
   process.exit(1);
 }
 
@@ -49,7 +51,7 @@ function parseArgs(argv: string[]) {
   if (year !== undefined && !/^25\d\d$/.test(yearArg!)) usage(`ปีไม่ถูกต้อง: ${yearArg} / bad year: ${yearArg}`);
   const shape = val('--shape');
   if (shape !== undefined && !SHAPES.includes(shape as ShapeId)) usage(`ไม่รู้จักรูปแบบเว็บไซต์ ${shape} (มี ${SHAPES.join(', ')}) / unknown shape ${shape} (one of ${SHAPES.join(', ')})`);
-  return { from, to, year, shape: shape as ShapeId | undefined, json: val('--json'), e2e: argv.includes('--e2e'), verbose: argv.includes('--verbose'), full: argv.includes('--full') };
+  return { from, to, year, shape: shape as ShapeId | undefined, json: val('--json'), bulk: argv.includes('--bulk'), e2e: argv.includes('--e2e'), verbose: argv.includes('--verbose'), full: argv.includes('--full') };
 }
 
 interface Row {
@@ -81,7 +83,7 @@ async function main(): Promise<number> {
   const t0 = Date.now();
   try {
     for (let seed = args.from; seed <= args.to; seed++) {
-      const g = generate(seed, { year: args.year, shape: args.shape });
+      const g = generate(seed, { year: args.year, shape: args.shape, ...(args.bulk ? { bulk: 'portal' as const } : {}) });
       const o = runE2e ? await runE2e(g) : runOffline(g.site);
       oit.push({ seed, expected: o.oitExpected, got: o.oitGot });
       const got = new Map(o.results.map((r) => [r.code, r]));
@@ -114,7 +116,7 @@ async function main(): Promise<number> {
   const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(2) : '0.00');
   const oitErr = oit.reduce((a, x) => a + Math.abs(x.expected - x.got), 0) / Math.max(1, oit.length);
 
-  console.log(`\neval:gen ${args.e2e ? 'end-to-end' : 'offline'} seeds ${args.from}-${args.to}${args.year ? ` year ${args.year}` : ''}${args.shape ? ` shape ${args.shape}` : ''} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  console.log(`\neval:gen ${args.e2e ? 'end-to-end' : 'offline'} seeds ${args.from}-${args.to}${args.year ? ` year ${args.year}` : ''}${args.shape ? ` shape ${args.shape}` : ''}${args.bulk ? ' with bulk' : ''} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   console.log(`sites ${sites}  items ${n}  correct ${correct}  accuracy ${pct(correct, n)}%`);
   console.log(`false passes ${falsePass.length}  false fails ${falseFail.length}  needs-review where truth is pass/fail ${reviewOfDecided.length}/${decided.length} (${pct(reviewOfDecided.length, decided.length)}%)`);
   console.log(`OIT mean |expected - got| ${oitErr.toFixed(2)} points`);

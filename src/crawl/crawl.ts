@@ -228,7 +228,7 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
       }
     }
     // The start page is fetched first because it is the start, not because it is evidence: it passes no relevance on.
-    const source: LinkSource = { priority: entry.depth === 0 ? NEUTRAL : entry.priority, isIndex: bestFirst && links.length > 0 && model.isIndexPage(page.title, links) };
+    const source: LinkSource = { priority: entry.depth === 0 ? NEUTRAL : entry.priority, isIndex: bestFirst && links.length > 0 && model.isIndexPage(page.title, links), ...(bestFirst ? { crowded: model.crowdedItems(links) } : {}) };
     if (source.isIndex) page.meta.itaIndex = true;
     const depth = entry.depth + 1;
     for (const l of links) if (!l.external && isHttpUrl(l.toUrl)) offer(l.toUrl, built.written.get(l.toUrl), depth, entry.url, () => priorityOf(l.toUrl, l, source, depth));

@@ -14,6 +14,12 @@ export const ITA_INDEX_WORDS: readonly string[] = [
 ];
 
 /**
+ * Generic words for a section of an ITA/OIT page (the checklist adds its own indicator and
+ * sub-indicator titles): a link so named leads towards the item rows.
+ */
+export const ITA_SECTION_WORDS: readonly string[] = ['ตัวชี้วัดย่อย'];
+
+/**
  * Link texts that say nothing about the target ("download", "click here"): such a link is judged by
  * its row, list item or heading instead.
  */

@@ -73,6 +73,18 @@ describe('best-first crawl of a large portal', () => {
     await run.store.close();
   }, 120_000);
 
+  it('stops at --max-minutes saying how many URLs were still queued and how to continue', async () => {
+    // 0.002 minutes (120 ms) is a small part of this portal's crawl: the deadline, not the site, ends it.
+    const run = await crawlPortal({ maxMinutes: 0.002 });
+    const queued = (await run.store.frontierCounts('p')).queued;
+    expect(queued).toBeGreaterThan(0);
+    expect(run.order.length).toBeLessThan(Object.keys(data.routes).length);
+    expect(run.stats.limits).toEqual([{ limit: 'max-minutes', value: 0.002, unvisited: queued }]);
+    expect((await run.store.getScan('p'))?.stats.limits).toEqual(run.stats.limits);
+    expect(run.events.some((e) => e.type === 'warning' && e.message!.includes('--max-minutes 1') && e.message!.includes('--resume') && e.message!.includes(String(queued)))).toBe(true);
+    await run.store.close();
+  }, 120_000);
+
   it('reports URLs beyond --max-depth, and says nothing when no limit was reached', async () => {
     const run = await crawlPortal({ maxDepth: 2 });
     const deep = run.stats.limits?.find((l) => l.limit === 'max-depth');

@@ -55,6 +55,47 @@ describe('best-first priority (checklist vocabulary)', () => {
   });
 });
 
+describe('best-first priority on realistic bulk (news archives, libraries, download pages)', () => {
+  const v2566 = vocabularyFrom(loadChecklist(2566).checklist);
+  const m = new PriorityModel(v2566);
+  const of = (url: string, l: LinkRecord, from?: Parameters<PriorityModel['ofLink']>[2], depth = 2) => m.ofLink(url, { ...l, toUrl: url }, from, depth);
+
+  it('takes each long part of a joined title (A และ B) and short Latin terms as item words, and OIT section titles as weaker ones', () => {
+    // O12 "รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณ …": a download page titled with its first part only.
+    const part = of('https://e.go.th/up/doc_07.pdf', link('ดาวน์โหลด', { heading: 'รายงานการกำกับติดตามการดำเนินงาน ประจำปี 2566 (รอบ 6 เดือน)', region: 'main' }));
+    const plainDoc = of('https://e.go.th/up/doc_08.pdf', link('ดาวน์โหลด', { heading: 'ประกาศงดจ่ายน้ำประปาชั่วคราว', region: 'main' }));
+    expect(part).toBeLessThan(NEUTRAL - 15);
+    expect(plainDoc).toBeGreaterThanOrEqual(NEUTRAL);
+    expect(of('https://e.go.th/main/page8.html', link('เอกสารแนบ', { rowText: '1.8 Q&A เอกสารแนบ' }))).toBeLessThan(NEUTRAL - 15);
+    const section = of('https://e.go.th/main/page52.html', link('ตัวชี้วัดย่อยที่ 9.1 ข้อมูลพื้นฐาน'));
+    expect(section).toBeLessThan(NEUTRAL - 15);
+    expect(section).toBeGreaterThan(of('https://e.go.th/main/page1.html', link('โครงสร้างส่วนราชการ')));
+    expect(v2566.sectionTerms).toContain('การจัดซื้อจัดจ้างหรือการจัดหาพัสดุ');
+  });
+
+  it('a listing of one item\'s entries (a news archive) passes on its own relevance, not each entry\'s item word; an index page is no listing', () => {
+    const posts = Array.from({ length: 10 }, (_v, i) => link(`${i % 2 ? 'ข่าวกิจกรรม : ' : 'ประชาสัมพันธ์ : '}โครงการปลูกต้นไม้ หมู่ที่ ${i + 1}`, { region: 'main', toUrl: `https://e.go.th/?p=${5000 + i}` }));
+    const crowded = m.crowdedItems(posts);
+    expect([...crowded]).toEqual(['O7']);
+    const archive = { priority: 72, isIndex: false, crowded };
+    const post = of('https://e.go.th/?p=5003', posts[3]!, archive, 3);
+    expect(post).toBeGreaterThanOrEqual(NEUTRAL - 10);
+    // The same link on a page that is no listing keeps its item word.
+    expect(of('https://e.go.th/?p=5003', posts[3]!, { priority: 72, isIndex: false }, 3)).toBeLessThan(post - 15);
+    const itaRows = ['โครงสร้าง', 'ข้อมูลผู้บริหาร', 'อำนาจหน้าที่', 'ข่าวประชาสัมพันธ์', 'Q&A', 'แผนดำเนินงานประจำปี', 'คู่มือการปฏิบัติงาน'].map((t, i) => link('ดาวน์โหลด', { rowText: `O${i + 1} ${t}`, region: 'main' }));
+    expect(m.crowdedItems(itaRows).size).toBe(0);
+    // An evidence listing (priority 30) still passes its relevance on to its entries.
+    expect(of('https://e.go.th/?p=5003', posts[3]!, { priority: 30, isIndex: false, crowded }, 3)).toBeLessThan(NEUTRAL - 30);
+  });
+
+  it('reads WordPress ?p= as a post, and pager links with arrows or a paged noun as pagers', () => {
+    const post = of('https://e.go.th/?p=1119', link('รายงานผลการดำเนินงานประจำปี'));
+    expect(post).toBeLessThan(NEUTRAL - 15);
+    const plain = of('https://e.go.th/about', link('ประวัติความเป็นมา'));
+    for (const t of ['ถัดไป ›', '« หน้าแรก', 'หน้าสุดท้าย »', '‹ ก่อนหน้า', '« เดือนก่อนหน้า', 'ภาพถัดไป ›', 'ข่าวเก่ากว่า »', '»']) expect(of('https://e.go.th/x/list', link(t)), t).toBeGreaterThan(plain);
+  });
+});
+
 describe('Frontier.improve', () => {
   it('moves a waiting URL up when found through a better link, keeping its first spelling, and skips its old place', () => {
     const f = new Frontier();

@@ -37,6 +37,30 @@ describe('a limited crawl says it was limited', () => {
     expect(lines[0]).toContain('--max-pages 6000');
     expect(formatResult(full)).not.toContain('⚠');
   });
+
+  it('every limit kind (pages, depth, minutes, until-evidence) is said in report.json, report.html and the CLI, with the count and the flag', () => {
+    const all = [
+      { limit: 'max-pages' as const, value: 600, unvisited: 41, flag: '--max-pages 1200' },
+      { limit: 'max-depth' as const, value: 3, unvisited: 17, flag: '--max-depth 5' },
+      { limit: 'max-minutes' as const, value: 30, unvisited: 233, flag: '--max-minutes 60' },
+      { limit: 'until-evidence' as const, value: 1, unvisited: 512, flag: '--until-evidence' },
+    ];
+    for (const { flag, ...hit } of all) {
+      const result = buildScanResult(scanRecord({ stats: { pagesFetched: 90, documentsFetched: 10, errors: 0, limits: [hit] } }), checklist2565, itemResults(checklist2565));
+      expect(ScanResultSchema.parse(result).scan.limits, hit.limit).toEqual([hit]);
+      const html = renderReportHtml({ result, checklist: checklist2565 });
+      expect(html, hit.limit).toContain('crawl-limit');
+      expect(html, hit.limit).toContain(String(hit.unvisited));
+      expect(html, hit.limit).toContain(flag);
+      const en = buildReportView({ result, checklist: checklist2565, lang: 'en' }).scan.limits[0]!;
+      expect(en, hit.limit).toContain(String(hit.unvisited));
+      expect(en, hit.limit).toContain(flag);
+      const cli = formatResult(result).split('\n').filter((l) => l.startsWith('⚠'));
+      expect(cli, hit.limit).toHaveLength(1);
+      expect(cli[0], hit.limit).toContain(String(hit.unvisited));
+      expect(cli[0], hit.limit).toContain(flag);
+    }
+  });
 });
 
 describe('results name URLs as the site wrote them', () => {
