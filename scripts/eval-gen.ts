@@ -28,7 +28,7 @@ import { runOffline } from '../test/helpers/run-fixture.js';
 const STATUSES = ['pass', 'fail', 'needs-review', 'not-applicable', 'error'] as const;
 
 function usage(msg: string): never {
-  console.error(`${msg}\nใช้: npm run eval:gen -- --seeds A-B [--year Y] [--shape S] [--bulk] [--e2e] [--verbose] [--json file]\nusage: npm run eval:gen -- --seeds A-B [--year Y] [--shape S] [--bulk] [--e2e] [--verbose] [--json file]`);
+  console.error(`${msg}\nใช้: npm run eval:gen -- --seeds A-B [--year Y] [--shape S] [--bulk] [--e2e] [--verbose] [--json file] [--full]\nusage: npm run eval:gen -- --seeds A-B [--year Y] [--shape S] [--bulk] [--e2e] [--verbose] [--json file] [--full]`);
   process.exit(1);
 }
 
