@@ -120,6 +120,16 @@ export interface AddressGuard {
   lookup?: LookupFunction;
   /** An HTTP agent that connects through `lookup` (undici), for every fetch of the crawl. */
   dispatcher?: Dispatcher;
+  /** The checked address a browser should use for `host` (undefined for an IP literal or a denied host). */
+  pinnedAddress?(host: string): Promise<string | undefined>;
+}
+
+/**
+ * Pure: Chromium's --host-resolver-rules value that sends `host` to the checked address `ip`, so the
+ * browser never resolves the site's name itself (a DNS answer that changes after the check is not used).
+ */
+export function hostResolverRule(host: string, ip: string): string {
+  return `MAP ${host.toLowerCase()} ${isIP(ip) === 6 ? `[${ip}]` : ip}`;
 }
 
 /** Error code of a connection refused by the pinned look-up (fetch-page reports its message). */
@@ -180,6 +190,12 @@ export async function createAddressGuard(startUrl: string, opts: { allowPrivate:
   return {
     lookup,
     dispatcher: new Agent({ connect: { lookup } }),
+    async pinnedAddress(host: string) {
+      const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+      if (isIP(h)) return undefined;
+      const r = connectableAddresses(h, await addressesOf(h), policy);
+      return 'error' in r ? undefined : r.addresses[0]!.address;
+    },
     async check(url: string) {
       const host = new URL(url).hostname.toLowerCase();
       const addrs = await addressesOf(host);

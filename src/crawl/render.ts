@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright';
-import type { AddressGuard } from './address-guard.js';
+import { hostResolverRule, type AddressGuard } from './address-guard.js';
 import { CHROMIUM_ARGS } from './chromium.js';
 
 /**
@@ -31,10 +31,15 @@ export class Renderer {
 
   constructor(private readonly opts: RendererOptions) {}
 
-  private start(): Promise<{ browser: Browser; context: BrowserContext }> {
+  private start(firstUrl: string): Promise<{ browser: Browser; context: BrowserContext }> {
     this.browser ??= (async () => {
       const { chromium } = await import('playwright');
-      const browser = await chromium.launch({ executablePath: this.opts.executablePath, args: CHROMIUM_ARGS, headless: true });
+      // The site's own host goes to the address the guard checked: the browser does not resolve it again
+      // (other hosts a page loads from are still checked per request below).
+      const host = new URL(firstUrl).hostname;
+      const ip = await this.opts.guard.pinnedAddress?.(host);
+      const args = ip ? [...CHROMIUM_ARGS, `--host-resolver-rules=${hostResolverRule(host, ip)}`] : CHROMIUM_ARGS;
+      const browser = await chromium.launch({ executablePath: this.opts.executablePath, args, headless: true });
       try {
         // No downloads: a page that starts one gets it cancelled (nothing is written to disk).
         // Dialogs (alert/confirm/prompt) need no handler: Playwright dismisses them when none is set.
@@ -78,7 +83,7 @@ export class Renderer {
    * a deadline and the close is waited for only briefly.
    */
   async render(url: string): Promise<Rendered> {
-    const { context } = await this.start();
+    const { context } = await this.start(url);
     await this.acquire();
     const page = await context.newPage().catch((e: unknown) => {
       this.release();

@@ -37,6 +37,16 @@ describe.runIf(chromium)('client-rendered pages with Chromium', () => {
     await r.store.close();
   });
 
+  it("the browser connects to the address the guard checked, not one it resolves itself (a name only oit's resolver knows)", async () => {
+    // "oit-render.test" exists only in this test's resolver (→ 127.0.0.1): Chromium can reach the site only
+    // through the --host-resolver-rules mapping to the checked address.
+    const origin = site.origin.replace('127.0.0.1', 'oit-render.test');
+    const r = await runCrawl(`${origin}/`, { render: 'auto' }, { resolve: async (h) => (h === 'oit-render.test' ? ['127.0.0.1'] : []) });
+    expect(r.page('/')).toMatchObject({ needsJs: true, rendered: true, textSource: 'rendered' });
+    expect(r.page('/')!.text).toContain('ยินดีต้อนรับสู่องค์การบริหารส่วนตำบลตัวอย่าง');
+    await r.store.close();
+  });
+
   it('render always: renders ordinary pages too', async () => {
     const r = await runCrawl(`${site.origin}/ita/o1`, { render: 'always', maxPages: 1 });
     expect(r.page('/ita/o1')).toMatchObject({ rendered: true, textSource: 'rendered' });

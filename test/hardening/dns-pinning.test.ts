@@ -1,6 +1,6 @@
 import type { LookupAddress } from 'node:dns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectableAddresses, createAddressGuard, pinnedLookup, type GuardPolicy } from '../../src/crawl/address-guard.js';
+import { connectableAddresses, createAddressGuard, hostResolverRule, pinnedLookup, type GuardPolicy } from '../../src/crawl/address-guard.js';
 import { fetchPage } from '../../src/crawl/fetch-page.js';
 import { startSite, type FixtureSite } from '../helpers/site-server.js';
 
@@ -43,6 +43,19 @@ describe('the address a connection may use (pure)', () => {
     expect(await lookupAll(lookup, 'PUBLIC.test', { all: true })).toEqual([{ address: '203.113.1.1', family: 4 }]);
     expect(calls).toBe(1);
     await expect(lookupAll(pinnedLookup(async () => ['127.0.0.2'], policy), 'evil.test')).rejects.toMatchObject({ code: 'EOITBLOCKED' });
+  });
+});
+
+describe('the browser is sent to the checked address of the site (pure: a fake resolver, no connection)', () => {
+  it("maps the site's host to its checked address; private answers and IP literals get no mapping", async () => {
+    const answers: Record<string, string[]> = { 'www.dan.go.th': ['203.113.1.1', '2001:db8::1'], 'evil.test': ['127.0.0.2'], 'v6.test': ['2001:db8::7'] };
+    const guard = await createAddressGuard('http://www.dan.go.th/', { allowPrivate: false, resolve: async (h) => answers[h] ?? [] });
+    expect(await guard.pinnedAddress!('WWW.dan.go.th')).toBe('203.113.1.1');
+    expect(await guard.pinnedAddress!('evil.test')).toBeUndefined();
+    expect(await guard.pinnedAddress!('gone.test')).toBeUndefined();
+    expect(await guard.pinnedAddress!('127.0.0.1')).toBeUndefined();
+    expect(hostResolverRule('WWW.dan.go.th', '203.113.1.1')).toBe('MAP www.dan.go.th 203.113.1.1');
+    expect(hostResolverRule('v6.test', (await guard.pinnedAddress!('v6.test'))!)).toBe('MAP v6.test [2001:db8::7]');
   });
 });
 
