@@ -61,7 +61,9 @@ export function tableHasData($: cheerio.CheerioAPI, table: Element): boolean {
 }
 
 const NOT_CONTENT_IMAGE = /logo|icon|banner|\bbg\b|background|spacer|blank|arrow|bullet|loading|social|facebook|line|twitter|youtube|instagram|pdf|btn|button|flag|qr/i;
-const LAZY_PLACEHOLDER = /loading|lazy|placeholder|spacer|blank|^data:image\/(?:gif|svg)/i;
+/** An inline GIF or SVG: a spacer, placeholder or icon, never a chart or a photo. */
+const INLINE_SPACER = /^data:image\/(?:gif|svg)/i;
+const LAZY_PLACEHOLDER = /loading|lazy|placeholder|spacer|blank/i;
 
 /** The real picture of an <img> (or <source>): lazy-loading attributes first, then srcset, then src. */
 export function imageSource(attrs: Record<string, string | undefined>): string | undefined {
@@ -69,7 +71,7 @@ export function imageSource(attrs: Record<string, string | undefined>): string |
   const srcset = attrs.srcset?.split(/[\s,]+/)[0];
   const src = attrs.src;
   if (lazy) return lazy;
-  if (src && !LAZY_PLACEHOLDER.test(src)) return src;
+  if (src && !LAZY_PLACEHOLDER.test(src) && !INLINE_SPACER.test(src)) return src;
   return srcset ?? src;
 }
 
@@ -90,7 +92,7 @@ export function countContentImages($: cheerio.CheerioAPI): number {
     const w = Number(a.width ?? 999);
     const h = Number(a.height ?? 999);
     if (NOT_CONTENT_IMAGE.test(desc) || w < 40 || h < 40) return;
-    if (inline && /^data:image\/(?:gif|svg)/i.test(src)) return; // a spacer or an icon, not a chart
+    if (INLINE_SPACER.test(src)) return;
     images++;
   });
   return images;

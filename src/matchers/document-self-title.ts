@@ -30,15 +30,7 @@ export const documentSelfTitle = defineMatcher({
     }
     const claimed = itemsInHead(ctx.checklist, lead).filter((f) => !f.mention);
     const other = claimed.find((f) => f.code !== ctx.item.code);
-    if (other && !claimed.some((f) => f.code === ctx.item.code)) {
-      const title = ctx.checklist.items.find((i) => i.code === other.code)?.title ?? other.code;
-      return {
-        verdict: 'fail',
-        reason: `เนื้อหาเป็น${title} (${other.code}) ไม่ใช่${ctx.item.title}`,
-        quote: other.form,
-        data: { other: other.code, mentionsMine: !!mine },
-      };
-    }
+    if (other && !claimed.some((f) => f.code === ctx.item.code)) return anotherItem(ctx, other.code, other.form, !!mine);
     if (mine) return { verdict: 'pass', confidence: 0.7, quote: mine.form };
     return byTitleLine(ctx) ?? { verdict: 'unknown', reason: 'ชื่อเอกสารไม่บอกว่าเป็นรายการใด' };
   },
@@ -68,7 +60,11 @@ function byTitleLine(ctx: MatchContext): MatchOutcome | undefined {
   const clear = named.top.score >= IDENTIFY_THRESHOLD && mine < named.top.score - TITLE_LINE_MARGIN;
   const far = second < named.top.score - TITLE_LINE_MARGIN && mine < named.top.score - FAR_MARGIN;
   if (!clear && !far) return undefined;
-  const { code } = named.top;
+  return anotherItem(ctx, named.top.code, line, false);
+}
+
+/** The target is item `code`'s, not this one: a fail naming both, with the words that claim it. */
+function anotherItem(ctx: MatchContext, code: string, quote: string, mentionsMine: boolean): MatchOutcome {
   const title = ctx.checklist.items.find((i) => i.code === code)?.title ?? code;
-  return { verdict: 'fail', reason: `เนื้อหาเป็น${title} (${code}) ไม่ใช่${ctx.item.title}`, quote: line, data: { other: code, mentionsMine: false } };
+  return { verdict: 'fail', reason: `เนื้อหาเป็น${title} (${code}) ไม่ใช่${ctx.item.title}`, quote, data: { other: code, mentionsMine } };
 }
