@@ -210,15 +210,15 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
       }
     }
     if (isIndexPage.has(canon(l.toUrl))) continue;
+    const menu = l.menuPath?.length ? `menu '${clip(l.menuPath.join(' > '), 60)}'` : undefined;
     if (!best) {
       // A label of something broader than any item ("ร้องเรียน/ร้องทุกข์"): a candidate a person must confirm.
       const broader = contextual ? undefined : broaderItem(checklist, names);
       if (broader) {
-        add({ code: broader.code, url: l.toUrl, names, source: 'link', ident: 0.6, broader: true, via: l.menuPath?.length ? `menu '${clip(l.menuPath.join(' > '), 60)}'` : `link '${clip(broader.name, 50)}' on ${pageName(site, l.fromUrl)}`, fromUrl: l.fromUrl, linkText: l.text || l.label, title: clip(broader.name, 60) });
+        add({ code: broader.code, url: l.toUrl, names, source: 'link', ident: 0.6, broader: true, via: menu ?? `link '${clip(broader.name, 50)}' on ${pageName(site, l.fromUrl)}`, fromUrl: l.fromUrl, linkText: l.text || l.label, title: clip(broader.name, 60) });
       }
       continue;
     }
-    const menu = l.menuPath?.length ? `menu '${clip(l.menuPath.join(' > '), 60)}'` : undefined;
     const where = menu ?? `link '${clip(l.text || l.label || bestName, 50)}' on ${pageName(site, l.fromUrl)}`;
     add({
       code: best.code,

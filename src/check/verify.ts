@@ -4,7 +4,7 @@
  * elements → fiscal year. A page that lists documents is followed one hop: the document is usually
  * the evidence, and of several years' documents the right year's one is picked.
  */
-import type { Checklist, ChecklistItem } from '../checklist/schema.js';
+import { itemTitle, type Checklist, type ChecklistItem } from '../checklist/schema.js';
 import { runMatcher, type MatchContext, type MatchOutcome, type Target } from '../matchers/index.js';
 import { bestItem, foreignScheme, isGenericLinkText, parseItemLabel, scoreItems } from '../matchers/lib/identify.js';
 import { serviceOf } from '../matchers/lib/hosts.js';
@@ -122,7 +122,7 @@ function judgeTarget(x: Ctx, c: Ident, target: Target, label: string): TargetRes
   // The row's link names another item's document ("สรุปผลการจัดซื้อจัดจ้างรายเดือน" under the plan's row):
   // unless the document's own title says it is this item, it is the wrong file.
   if (c.namedOther && self.verdict !== 'pass') {
-    const title = x.env.checklist.items.find((i) => i.code === c.namedOther)?.title ?? c.namedOther;
+    const title = itemTitle(x.env.checklist, c.namedOther);
     return fail(`ชื่อลิงก์ระบุว่าเป็น${title} (${c.namedOther}) ไม่ใช่${x.item.title}`, { otherItem: c.namedOther });
   }
   if (c.numberOnly && self.verdict !== 'pass') {
@@ -318,7 +318,7 @@ function explore(x: Ctx, c: Ident, url: string, label: string, via: string, dept
   // menu entry's name, not content.
   const other = listing && own.status === 'pass' && childVerdicts.length === 0 ? otherItemListed(x, view!) : undefined;
   if (other) {
-    const title = checklist.items.find((i) => i.code === other)?.title ?? other;
+    const title = itemTitle(checklist, other);
     return { status: 'fail', confidence: 0.85, reasons: [`${label}: หน้านี้มีเพียงลิงก์ไปยัง${title} (${other}) ไม่ใช่${x.item.title}`], caveats: [], otherItem: other, evidence: [here()] };
   }
   if (own.status === 'pass' && !docsDecide) return { ...own, evidence: [here(own.quote)] };

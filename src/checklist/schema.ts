@@ -154,4 +154,9 @@ export const Checklist = z
     });
   });
 export type Checklist = z.infer<typeof Checklist>;
+
+/** An item's Thai title for messages, or its code when the checklist has no such item. */
+export function itemTitle(checklist: Checklist, code: string): string {
+  return checklist.items.find((i) => i.code === code)?.title ?? code;
+}
 export type ChecklistInput = z.input<typeof Checklist>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemTitle } from '../checklist/schema.js';
 import { IDENTIFY_THRESHOLD, itemsInHead } from './lib/identify.js';
 import { itemOfTitleLine, mainHeadings, TITLE_LINE_MARGIN, titleLineOf } from './lib/title-line.js';
 import { defineMatcher, type MatchContext, type MatchOutcome } from './types.js';
@@ -65,6 +66,6 @@ function byTitleLine(ctx: MatchContext): MatchOutcome | undefined {
 
 /** The target is item `code`'s, not this one: a fail naming both, with the words that claim it. */
 function anotherItem(ctx: MatchContext, code: string, quote: string, mentionsMine: boolean): MatchOutcome {
-  const title = ctx.checklist.items.find((i) => i.code === code)?.title ?? code;
+  const title = itemTitle(ctx.checklist, code);
   return { verdict: 'fail', reason: `เนื้อหาเป็น${title} (${code}) ไม่ใช่${ctx.item.title}`, quote, data: { other: code, mentionsMine } };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemTitle } from '../checklist/schema.js';
 import { IDENTIFY_THRESHOLD, identifyRow } from './lib/identify.js';
 import { defineMatcher } from './types.js';
 
@@ -22,7 +23,7 @@ export const indexRow = defineMatcher({
     if (id.code === ctx.item.code) {
       return { verdict: 'pass', confidence: Math.min(1, id.score), quote: id.quote, data: { numberOnly: id.numberOnly } };
     }
-    const title = ctx.checklist.items.find((i) => i.code === id.code)?.title ?? id.code;
+    const title = itemTitle(ctx.checklist, id.code);
     return { verdict: 'fail', reason: `แถวนี้เป็นรายการ ${id.code} ${title}`, data: { other: id.code } };
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemTitle } from '../checklist/schema.js';
 import { IDENTIFY_THRESHOLD, identifies, isGenericLinkText, parseItemLabel } from './lib/identify.js';
 import { defineMatcher } from './types.js';
 
@@ -24,7 +25,7 @@ export const titleMatch = defineMatcher({
     }
     if (best) return { verdict: 'pass', confidence: Math.min(1, best.score), quote: best.name };
     if (other) {
-      const title = ctx.checklist.items.find((i) => i.code === other.code)?.title ?? other.code;
+      const title = itemTitle(ctx.checklist, other.code);
       return {
         verdict: 'fail',
         reason: `"${other.name}" ตรงกับรายการ ${other.code} ${title} มากกว่า`,
