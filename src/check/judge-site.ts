@@ -1,18 +1,19 @@
 /**
  * Judging a stored scan of any size: the site is streamed once into a small index (site-index.ts),
  * page content is read lazily through a bounded cache (site-content.ts), and every item is judged by
- * the same judgeItem as `judge`, repeated after each batch of missed reads until a pass meets no miss.
+ * by the same verifyCandidate and itemResult as `judge`; each candidate's verification is repeated after
+ * each batch of missed reads until a pass meets no miss.
  * The verdicts equal those of `judge` over the whole site in memory; the memory does not hold the site.
  */
 import type { Checklist } from '../checklist/schema.js';
 import type { ItemOverride, ItemResult, LinkRecord, PageSnapshot } from '../store/types.js';
 import { discoverCandidates, forgetTopItems, type Candidate } from './candidates.js';
-import { errorResult, judgeItem } from './judge.js';
+import { errorResult, itemResult } from './judge.js';
 import { applyOverrides } from './overrides.js';
 import { LazyContent, type LazyContentOptions, type PageLoader } from './site-content.js';
 import { pageInfo, SiteBuilder } from './site-index.js';
 import type { Site } from './site.js';
-import type { VerifyEnv } from './verify.js';
+import { verifyCandidate, type CandidateVerdict, type VerifyEnv } from './verify.js';
 
 /** Where a stored scan's pages and links come from (a store's streaming cursors, in stored order). */
 export interface SiteSource {
@@ -76,7 +77,15 @@ export async function judgeLoadedSite(input: { checklist: Checklist; overrides: 
   const results: ItemResult[] = [];
   for (const item of checklist.items) {
     try {
-      results.push(await settled(content, () => judgeItem(env, item, candidates.get(item.code) ?? [])));
+      // One candidate at a time: an item with thousands of look-alike candidates (every news list page of a
+      // portal) keeps only the pages of the candidate being verified beyond the cache budget, and a read miss
+      // repeats that candidate's verification, not the item's.
+      const verdicts: CandidateVerdict[] = [];
+      for (const c of candidates.get(item.code) ?? []) {
+        verdicts.push(await settled(content, () => verifyCandidate(env, item, c)));
+        content.release();
+      }
+      results.push(await settled(content, () => itemResult(env, item, verdicts)));
     } catch (e) {
       results.push(errorResult(item, `ตรวจรายการนี้ไม่สำเร็จ: ${(e as Error).message}`));
     }

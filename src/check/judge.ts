@@ -46,8 +46,12 @@ function expectedYears(item: ChecklistItem, y: number): string {
 }
 
 export function judgeItem(env: VerifyEnv, item: ChecklistItem, candidates: Candidate[]): ItemResult {
+  return itemResult(env, item, candidates.map((c) => verifyCandidate(env, item, c)));
+}
+
+/** The item's verdict from its candidates' verdicts: the best pass, else reviews, parts, fails, or nothing found. */
+export function itemResult(env: VerifyEnv, item: ChecklistItem, verdicts: CandidateVerdict[]): ItemResult {
   const base = { code: item.code, title: item.title, subIndicator: item.subIndicator };
-  const verdicts: CandidateVerdict[] = candidates.map((c) => verifyCandidate(env, item, c));
   const rank = (v: CandidateVerdict) => v.confidence + SOURCE_RANK[v.candidate.source];
   const passes = verdicts.filter((v) => v.status === 'pass').sort((a, b) => rank(b) - rank(a));
   if (passes.length > 0) {

@@ -54,7 +54,8 @@ export interface PageView {
   mainLinks: ContentLink[];
   /** Tables of the main content: how many, how many hold data, and the text outside them. */
   tables: TableStats;
-  $: cheerio.CheerioAPI;
+  /** The whole page's DOM (menus included), parsed on first use. */
+  readonly $: cheerio.CheerioAPI;
 }
 
 export interface TableStats {
@@ -145,16 +146,17 @@ function linkContext($: cheerio.CheerioAPI, a: Element): { context?: string; cel
 
 export function parseView(snapshot: PageSnapshot): PageView {
   const html = snapshot.html ?? '';
-  const $ = cheerio.load(html);
   const base = snapshot.finalUrl || snapshot.url;
-  const title = oneLine($('title').first().text()) || snapshot.title || '';
-  const headings = $('h1,h2,h3')
+  // One parse: the whole page's facts are read first, then menus and navigation are removed for the main
+  // content. The untouched DOM is parsed again only if asked for (an ITA index page's rows).
+  const $m = cheerio.load(html);
+  const title = oneLine($m('title').first().text()) || snapshot.title || '';
+  const headings = $m('h1,h2,h3')
     .toArray()
     .map((h) => oneLine(nodeText(h)))
     .filter(Boolean)
     .slice(0, 20);
-  // Work on a copy for the main content: menus and navigation removed.
-  const $m = cheerio.load(html);
+  const forms = $m('form').filter((_, f) => $m(f).find('input:not([type=hidden]),textarea,select').length > 0).length;
   $m('script,style,noscript,template,svg,nav,header,select').remove();
   const bodyLen = oneLine($m('body').text()).length || 1;
   $m('[class],[id],[role]').each((_, el) => {
@@ -167,7 +169,6 @@ export function parseView(snapshot: PageSnapshot): PageView {
   const mainText = nodeText(body);
   const tables = tableStats($m, mainText);
   const images = countContentImages($m);
-  const forms = $('form').filter((_, f) => $(f).find('input:not([type=hidden]),textarea,select').length > 0).length;
   const mainLinks: ContentLink[] = [];
   $m('a,area').each((_, el) => {
     const e = el as Element;
@@ -189,7 +190,20 @@ export function parseView(snapshot: PageSnapshot): PageView {
       if (doc) mainLinks.push({ url: doc, text: oneLine(e.attribs?.title ?? ''), context: 'iframe' });
     }
   });
-  return { url: base, title, headings, mainText, images, forms, mainLinks, tables, $ };
+  let whole: cheerio.CheerioAPI | undefined;
+  return {
+    url: base,
+    title,
+    headings,
+    mainText,
+    images,
+    forms,
+    mainLinks,
+    tables,
+    get $() {
+      return (whole ??= cheerio.load(html));
+    },
+  };
 }
 
 /**

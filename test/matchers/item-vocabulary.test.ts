@@ -6,6 +6,9 @@ import { TOP_FLOOR } from '../../src/check/candidates.js';
 import type { Checklist } from '../../src/checklist/schema.js';
 import { formScore, IDENTIFY_THRESHOLD, itemsInHead, parseItemLabel, profilesOf, scoreItems, titleKey, type ItemScore } from '../../src/matchers/lib/identify.js';
 import { itemsReaching } from '../../src/matchers/lib/item-vocabulary.js';
+import { buildHeadSearch, formsPresent } from '../../src/matchers/lib/head-search.js';
+import { TITLE_LINE_FLOOR } from '../../src/matchers/lib/title-line.js';
+import { prepareText } from '../../src/text/fold.js';
 import { generate } from '../fixtures/generator/index.js';
 import { FIXTURE_SITES } from '../fixtures/sites/index.js';
 import { checklistOf } from './ctx.js';
@@ -155,5 +158,52 @@ describe('item vocabulary: a superset filter for scoring texts against items', (
     const again = itemsInHead(checklist, head);
     expect(again).toEqual(itemsInHead({ ...checklist }, head));
     expect(again.map((m) => m.code)).toContain('O39');
+  });
+
+  // document-self-title and candidates.ts compare a title line's top item (at least 0.55) with the second
+  // and with their own item by 0.15 and 0.4: with the title-line floor every comparison comes out the same.
+  it.each(YEARS)('%i: title lines ranked above their floor decide as the full ranking does', (year) => {
+    const checklist = checklistOf(year);
+    const changed: string[] = [];
+    let named = 0;
+    for (const text of TEXTS) {
+      const full = scoreItems(checklist, text);
+      const cut = scoreItems(checklist, text, undefined, TITLE_LINE_FLOOR, true);
+      for (const threshold of [0.55, IDENTIFY_THRESHOLD]) {
+        const decide = (ranked: ItemScore[]) => {
+          const top = ranked[0];
+          if (!top || top.score < threshold) return 'none';
+          const second = ranked[1]?.score ?? 0;
+          const mine = (code: string) => ranked.find((r) => r.code === code)?.score ?? 0;
+          const per = checklist.items.map((i) => `${i.code}:${+(mine(i.code) < top.score - 0.15)}${+(mine(i.code) < top.score - 0.4)}`);
+          return `${top.code} ${top.score} ${+(second < top.score - 0.15)} ${per.join(',')}`;
+        };
+        const a = decide(full);
+        if (a !== 'none') named++;
+        if (a !== decide(cut)) changed.push(`${threshold} "${text}"`);
+      }
+    }
+    expect(changed.slice(0, 10)).toEqual([]);
+    expect(named).toBeGreaterThan(200);
+  });
+
+  it.each(YEARS)('%i: one pass over a head finds exactly the forms indexOf finds', (year) => {
+    const checklist = checklistOf(year);
+    const search = buildHeadSearch(checklist, (i) => [i.title, ...i.variants, 'ก', 'ปี', ''], () => true);
+    const wrong: string[] = [];
+    let found = 0;
+    // Heads as documents carry them: several texts on their lines, and each text alone.
+    const heads = [...TEXTS, ...Array.from({ length: 200 }, (_v, k) => TEXTS.slice(k * 10, k * 10 + 10).join('\n'))];
+    for (const head of heads) {
+      const { toneless } = prepareText(head);
+      const present = formsPresent(search, toneless);
+      search.forms.forEach((f, i) => {
+        const expected = f.toneless !== '' && toneless.indexOf(f.toneless) >= 0;
+        if (expected) found++;
+        if (expected !== !!present[i]) wrong.push(`${f.text} in "${head.slice(0, 60)}"`);
+      });
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    expect(found).toBeGreaterThan(1000);
   });
 });

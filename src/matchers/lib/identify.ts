@@ -6,6 +6,7 @@
  */
 import type { Checklist, ChecklistItem } from '../../checklist/schema.js';
 import { findTermIn, fold, foldSpaceless, prepareText, stripTones, type PreparedText } from '../../text/fold.js';
+import { buildHeadSearch, formsPresent, type HeadSearch } from './head-search.js';
 import { itemsReaching, memoHeads, memoScores } from './item-vocabulary.js';
 
 /** Characters that carry no meaning in a title comparison. */
@@ -134,6 +135,33 @@ function derivedTexts(title: string): string[] {
     if (/ประจำปี/.test(t)) out.push(t.replace(/ประจำปี/g, ''));
   }
   return out;
+}
+
+const headSearchCache = new WeakMap<Checklist, HeadSearch>();
+
+/**
+ * The forms itemsInHead searches, per checklist: an item's title, variants and derived halves whose key
+ * is long enough (six characters, or Latin) and survived the profile's de-duplication (a derived key
+ * also needs eight characters).
+ */
+function headSearchOf(checklist: Checklist): HeadSearch {
+  let hit = headSearchCache.get(checklist);
+  if (!hit) {
+    const profiles = new Map(profilesOf(checklist).map((p) => [p.code, p]));
+    hit = buildHeadSearch(
+      checklist,
+      (item) => [item.title, ...item.variants, ...derivedTexts(item.title)],
+      (code, t) => {
+        const forms = profiles.get(code)!.forms;
+        const tk = titleKey(t);
+        if (tk.length < 6 && !/[a-z]/i.test(tk)) return false;
+        if (forms.every((f) => f.key !== tk) && tk.length < 8) return false;
+        return forms.some((f) => f.key === tk); // only forms that survived de-duplication
+      },
+    );
+    headSearchCache.set(checklist, hit);
+  }
+  return hit;
 }
 
 const profileCache = new WeakMap<Checklist, ItemProfile[]>();
@@ -265,10 +293,11 @@ export function isGroupLabel(checklist: Checklist, text: string): boolean {
  * Scores a short text (link text, row, menu label, title) against every item, best first. With `floor`,
  * items that surely score below it (before the label number's bonus) are left out unscored
  * (item-vocabulary.ts: an upper bound from the items' bigrams); the others score as without it.
- * Remembered per checklist (item-vocabulary.ts memoScores): a big site repeats the same texts.
+ * Remembered per checklist (item-vocabulary.ts memoScores): a big site repeats the same texts; calls with a
+ * floor only when `remember` says so (candidate finding scores each distinct text of a site once).
  */
-export function scoreItems(checklist: Checklist, text: string, hint?: number, floor?: number): ItemScore[] {
-  return memoScores(checklist, text, hint, floor, scoreItemsOnce);
+export function scoreItems(checklist: Checklist, text: string, hint?: number, floor?: number, remember = floor === undefined): ItemScore[] {
+  return memoScores(checklist, text, hint, floor, scoreItemsOnce, remember);
 }
 
 function scoreItemsOnce(checklist: Checklist, text: string, hint?: number, floor?: number): ItemScore[] {
@@ -387,16 +416,16 @@ export function itemsInHead(checklist: Checklist, head: string | PreparedText): 
 
 function itemsInHeadOnce(checklist: Checklist, head: string | PreparedText): HeadMatch[] {
   const p = typeof head === 'string' ? prepareText(head) : head;
+  const search = headSearchOf(checklist);
+  const present = formsPresent(search, p.toneless);
+  const profiles = profilesOf(checklist);
   const found: HeadMatch[] = [];
-  for (const prof of profilesOf(checklist)) {
+  search.items.forEach((hi, k) => {
+    const prof = profiles[k]!;
     let best: HeadMatch | undefined;
-    const item = checklist.items.find((i) => i.code === prof.code) as ChecklistItem;
-    const texts = [item.title, ...item.variants, ...derivedTexts(item.title)];
-    for (const t of texts) {
-      const tk = titleKey(t);
-      if (tk.length < 6 && !/[a-z]/i.test(tk)) continue;
-      if (prof.forms.every((f) => f.key !== tk) && tk.length < 8) continue;
-      if (!prof.forms.some((f) => f.key === tk)) continue; // only forms that survived de-duplication
+    for (const fi of hi.forms) {
+      if (!present[fi]) continue; // absent from the toneless head: findTermIn would find nothing
+      const t = search.forms[fi]!.text;
       const m = findTermIn(p, t);
       if (!m) continue;
       const index = m.confidence === 'exact' ? m.index : m.confidence === 'spaceless' ? (p.spacelessToFolded[m.index] ?? 0) : (p.tonelessToFolded[m.index] ?? 0);
@@ -406,7 +435,7 @@ function itemsInHeadOnce(checklist: Checklist, head: string | PreparedText): Hea
       if (better) best = hm;
     }
     if (best) found.push(best);
-  }
+  });
   const kept = found.filter((a) => !found.some((b) => b !== a && b.index <= a.index && b.end >= a.end && b.end - b.index > a.end - a.index));
   // Qualifier conflict near the match: "…การดำเนินงานประจำปี รอบ 6 เดือน" is not the annual report.
   return kept

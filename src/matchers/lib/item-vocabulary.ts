@@ -172,8 +172,8 @@ const memos = new WeakMap<Checklist, Map<string, ItemScore[]>>();
  * `score(checklist, text, hint, floor)`, remembered: judging a big site scores the same texts again and
  * again (a CMS heading on every news page, the same link text on candidate after candidate, each pass
  * of a stored scan's judgement). Scores are pure in their arguments; callers get copies, so the memo
- * cannot change. Calls with a floor are candidate finding's, over every distinct text of the site once:
- * candidates.ts keeps their outcome, so they are not remembered here (the memo stays small).
+ * cannot change. Candidate finding's calls (with a floor, over every distinct text of the site once) are
+ * not remembered here: candidates.ts keeps their outcome, and the memo stays small.
  */
 export function memoScores(
   checklist: Checklist,
@@ -181,15 +181,16 @@ export function memoScores(
   hint: number | undefined,
   floor: number | undefined,
   score: (checklist: Checklist, text: string, hint?: number, floor?: number) => ItemScore[],
+  remember = floor === undefined,
 ): ItemScore[] {
-  if (floor !== undefined) return score(checklist, text, hint, floor);
+  if (!remember) return score(checklist, text, hint, floor);
   let memo = memos.get(checklist);
   if (!memo) memos.set(checklist, (memo = new Map()));
-  const key = `${hint ?? ''}|${text}`;
+  const key = `${hint ?? ''}|${floor ?? ''}|${text}`;
   let hit = memo.get(key);
   if (!hit) {
     if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
-    hit = score(checklist, text, hint);
+    hit = score(checklist, text, hint, floor);
     memo.set(key, hit);
   }
   return hit.map((s) => ({ ...s }));

@@ -13,9 +13,17 @@ export function mainHeadings(text: string, headings: string[]): string {
 /** How far a title line's best item must lead the next one to be taken as naming it. */
 export const TITLE_LINE_MARGIN = 0.15;
 
+/**
+ * Items scoring below this are left out of a title line's ranking. Callers compare the top item (at least
+ * 0.55) with the second and with their own item by margins of TITLE_LINE_MARGIN and 0.4 (document-self-title
+ * FAR_MARGIN); an item left out scores under this floor plus the label number's 0.06 bonus, 0.15, and
+ * 0.15 < 0.55 − 0.4, so every such comparison comes out as it does with the item's own score.
+ */
+export const TITLE_LINE_FLOOR = 0.09;
+
 /** The item a title line clearly names: above the identification threshold and well ahead of any other. */
 export function itemOfTitleLine(checklist: Checklist, line: string, threshold = IDENTIFY_THRESHOLD): { top: ItemScore; ranked: ItemScore[] } | undefined {
-  const ranked = scoreItems(checklist, withoutPeriod(line));
+  const ranked = scoreItems(checklist, withoutPeriod(line), undefined, TITLE_LINE_FLOOR, true);
   const top = ranked[0];
   if (!top || top.score < threshold) return undefined;
   return { top, ranked };
