@@ -190,16 +190,17 @@ export function parseView(snapshot: PageSnapshot): PageView {
       if (doc) mainLinks.push({ url: doc, text: oneLine(e.attribs?.title ?? ''), context: 'iframe' });
     }
   });
+  return withWholeDom({ url: base, title, headings, mainText, images, forms, mainLinks, tables }, html);
+}
+
+/**
+ * The view with its whole-page DOM parsed on first use. Made outside parseView on purpose: a getter
+ * created there would keep parseView's closure context alive, and with it the main-content DOM.
+ */
+function withWholeDom(facts: Omit<PageView, '$'>, html: string): PageView {
   let whole: cheerio.CheerioAPI | undefined;
   return {
-    url: base,
-    title,
-    headings,
-    mainText,
-    images,
-    forms,
-    mainLinks,
-    tables,
+    ...facts,
     get $() {
       return (whole ??= cheerio.load(html));
     },

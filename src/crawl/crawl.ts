@@ -124,7 +124,8 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
       return;
     }
     if (frontier.has(url)) {
-      if (!bestFirst) return;
+      // Fetched or taken already (a menu link met on every page): no link can move it, so its priority is not worked out.
+      if (!bestFirst || !frontier.isWaiting(url)) return;
       const better = priorityFn();
       if (frontier.improve(url, better)) writer.reprioritize(url, better);
       return;

@@ -23,6 +23,11 @@ export class Frontier {
     return this.seenUrls.has(url);
   }
 
+  /** Is the URL queued and not yet taken? Only then can a better link move it up. */
+  isWaiting(url: string): boolean {
+    return this.waiting.has(url);
+  }
+
   /** Remembers a URL without queueing it (saved earlier, skipped, a redirect target). */
   markSeen(url: string): void {
     this.seenUrls.add(url);
