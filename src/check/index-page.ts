@@ -27,12 +27,16 @@ export interface IndexRow {
   kind: 'table-row' | 'list-item' | 'heading' | 'paragraph' | 'link-context';
 }
 
-// "ITA", "ITA 2566", "OIT 66", "(ITA)", "การประเมินคุณธรรมและความโปร่งใส…" — not item titles that merely
-// contain "คุณธรรมและความโปร่งใส" (มาตรการส่งเสริมคุณธรรมและความโปร่งใส is O42).
-const ITA_LABEL = /^\W*(?:ita|oit)(?:\W|$)|(?:^|[\s(])(?:ita|oit)\s*(?:\d{2,4})?\W*$|^(?:การ)?ประเมินคุณธรรมและความโปร่งใส|^การเปิดเผยข้อมูลสาธารณะ/i;
+// "ITA", "ITA 2566", "OIT 66", "(ITA)", "ข้อมูล ITA ปี 2569", "การประเมินคุณธรรมและความโปร่งใส…" — not item
+// titles that merely contain "คุณธรรมและความโปร่งใส" (มาตรการส่งเสริมคุณธรรมและความโปร่งใส is O42) or name ITA
+// inside a sentence ("การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร" is 2569's O25; "แนวทางการพัฒนาองค์กรจากผลการ
+// ประเมิน ITA ประจำปี 2567" is its document): a label ends with ITA after a few words at most. Punctuation is
+// spelled out as "neither a letter nor a digit": \W would count Thai letters as punctuation.
+const ITA_LABEL =
+  /^[^\p{L}\p{N}]*(?:ita|oit)(?:[^\p{L}\p{N}]|$)|^(?:.{0,24}[\s(])?(?:ita|oit)\s*(?:(?:ประจำ)?ปี(?:งบประมาณ)?\s*(?:พ\.?\s?ศ\.?)?\s*)?(?:\d{2,4})?[^\p{L}\p{N}]*$|^(?:การ)?ประเมินคุณธรรมและความโปร่งใส|^การเปิดเผยข้อมูลสาธารณะ/iu;
 const NOT_ITA = /moit|ita\s*-?\s*vec/i;
 
-function isIndexLabel(text: string, labels: string[]): boolean {
+export function isIndexLabel(text: string, labels: string[]): boolean {
   const t = fold(text);
   if (!t || t.length > 120) return false;
   if (NOT_ITA.test(t)) return false;
