@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { boundHeapGrowth } from '../src/cli/heap.js';
 import { runBare, runCrawlee, runOit, runOitScan, type RunResult } from './runners.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,6 +23,8 @@ type Outcome = (RunResult & { peakRssMb: number }) | { skipped: string };
 
 /** Child mode: run one crawler, sample RSS, print one JSON line. */
 async function child(kind: string, start: string, max: number, concurrency: number): Promise<void> {
+  // oit's own processes (the CLI, workers) collect garbage as src/cli/heap.ts sets; so do its runs here.
+  if (kind.startsWith('oit')) boundHeapGrowth();
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
   const dir = mkdtempSync(join(tmpdir(), `oit-bench-${kind}-`));

@@ -2,6 +2,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
+import { boundHeapGrowth } from './cli/heap.js';
 import { analyseStoredScan } from './api/analysis-scan.js';
 import { judgeStoredScan } from './api/check-scan.js';
 import { loadFleet, openFleetStore } from './api/fleet.js';
@@ -30,6 +31,8 @@ import { newFleetReport } from './report/fleet-view.js';
 import { writeFleetReport } from './report/write-fleet.js';
 import { withStore } from './store/index.js';
 import { TOOL_VERSION } from './version.js';
+
+boundHeapGrowth();
 
 /** Exit codes are a public contract: 0 all passed, 2 something did not pass, 1 bad input or tool error. */
 const EXIT = { ok: 0, error: 1, notPassed: 2 } as const;
