@@ -10,6 +10,9 @@
  *      npm run bench:focus -- --gen 1-10 [--bulk]   generated sites (test/fixtures/generator) instead of the
  *                                                  hand fixtures; --bulk adds the realistic non-evidence bulk
  *                                                  (news archive, galleries, calendar, library, staff pages)
+ *      npm run bench:focus -- --no-large --bulk     the six hand fixtures with their own realistic bulk
+ *                                                  (test/fixtures/sites/bulk.ts: galleries, calendar, library,
+ *                                                  staff pages; no news archive)
  */
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +25,7 @@ import { openStore } from '../src/store/index.js';
 import type { ItemResult, ScanStats } from '../src/store/types.js';
 import { generateSite } from '../test/fixtures/generator/index.js';
 import { FIXTURE_SITES } from '../test/fixtures/sites/index.js';
+import { withBulk } from '../test/fixtures/sites/bulk.js';
 import type { FixtureSite } from '../test/fixtures/sites/types.js';
 import { buildRoutes } from '../test/helpers/e2e-fixture.js';
 import { largePortal } from '../test/helpers/focus-site.js';
@@ -222,7 +226,7 @@ async function main(): Promise<void> {
     sites = [];
     for (let seed = Number(m[1]); seed <= Number(m[2] ?? m[1]); seed++) sites.push(generateSite(seed, process.argv.includes('--bulk') ? { bulk: 'portal' } : {}));
   } else {
-    sites = [...FIXTURE_SITES];
+    sites = process.argv.includes('--bulk') ? FIXTURE_SITES.map((s) => withBulk(s)) : [...FIXTURE_SITES];
     if (!process.argv.includes('--no-large')) sites.push(largePortal({ news: Number(arg('--news') ?? 400), name: 'large-portal' }));
   }
   const chosen = only ? sites.filter((s) => s.name === only) : sites;
