@@ -58,7 +58,7 @@ export async function judgeStoredScan(store: ScanStore, scanId: string, options:
   const written = writtenUrls(pages);
   const items = unreachable
     ? unreachableItems(loaded.checklist, unreachable)
-    : withWrittenUrls(await judgeLoadedSite({ checklist: loaded.checklist, ...site, overrides: checkOverrideEvidence(overrides, pages) }), written);
+    : withWrittenUrls(await judgeLoadedSite({ checklist: loaded.checklist, ...site, overrides: checkOverrideEvidence(overrides, pages), limits: scan.stats.limits }), written);
   const judgedScan = { ...scan, checklistId: loaded.checklist.id, checklistYear: loaded.checklist.year, checklistHash: loaded.hash };
   const built = buildScanResult(judgedScan, loaded.checklist, items, unreachable);
   const assessment = describeAssessmentYear({

@@ -6,9 +6,10 @@
  * The verdicts equal those of `judge` over the whole site in memory; the memory does not hold the site.
  */
 import type { Checklist } from '../checklist/schema.js';
-import type { ItemOverride, ItemResult, LinkRecord, PageSnapshot } from '../store/types.js';
+import type { CrawlLimitHit, ItemOverride, ItemResult, LinkRecord, PageSnapshot } from '../store/types.js';
 import { discoverCandidates, forgetTopItems, type Candidate } from './candidates.js';
 import { errorResult, itemResult } from './judge.js';
+import { unvisitedMayHold } from './limited-crawl.js';
 import { applyOverrides } from './overrides.js';
 import { LazyContent, type LazyContentOptions, type PageLoader } from './site-content.js';
 import { pageInfo, SiteBuilder } from './site-index.js';
@@ -70,7 +71,9 @@ function candidatePages(site: Site, list: Candidate[]): string[] {
   return [...new Set(list.flatMap((c) => site.page(c.url)?.url ?? []))];
 }
 
-export async function judgeLoadedSite(input: { checklist: Checklist; overrides: ItemOverride[] } & LoadedSite): Promise<ItemResult[]> {
+export async function judgeLoadedSite(
+  input: { checklist: Checklist; overrides: ItemOverride[]; limits?: readonly CrawlLimitHit[] } & LoadedSite,
+): Promise<ItemResult[]> {
   const { checklist, site, content } = input;
   const env: VerifyEnv = { site, checklist, year: checklist.year };
   let candidates: Map<string, Candidate[]>;
@@ -105,5 +108,5 @@ export async function judgeLoadedSite(input: { checklist: Checklist; overrides: 
     }
     content.release();
   }
-  return applyOverrides(results, input.overrides);
+  return applyOverrides(unvisitedMayHold(results, input.limits), input.overrides);
 }
