@@ -84,7 +84,7 @@ async function crawlOnce(site: FixtureSite, origin: string, order: CrawlDeps['or
     const fetched: string[] = [];
     const stats = await crawl({ scanId: 'f', startUrl, config, checklist }, store, (e) => void (e.type === 'page' && fetched.push(e.url)), { order });
     const [pages, links] = await Promise.all([store.listPages('f', { withHtml: true }), store.listLinks('f')]);
-    const items = judge({ checklist, startUrl, pages, links, overrides: [] });
+    const items = judge({ checklist, startUrl, pages, links, overrides: [], limits: stats.limits });
     const graph = new Map<string, string[]>();
     for (const l of links) if (!l.external) (graph.get(l.fromUrl) ?? graph.set(l.fromUrl, []).get(l.fromUrl)!).push(l.toUrl);
     return { order: fetched, stats, items, graph, start: fetched[0] ?? startUrl, ms: Date.now() - t0 };

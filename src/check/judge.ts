@@ -8,6 +8,7 @@
 import type { ChecklistItem } from '../checklist/schema.js';
 import type { Evidence, ItemOverride, ItemResult, ItemStatus } from '../store/types.js';
 import { discoverCandidates, type Candidate } from './candidates.js';
+import { unvisitedMayHold } from './limited-crawl.js';
 import { applyOverrides } from './overrides.js';
 import { buildSite, type Site } from './site.js';
 import type { Judge, JudgeInput } from './types.js';
@@ -162,7 +163,7 @@ export function judgeWithSite(input: JudgeInput, site: Site): ItemResult[] {
       return errorResult(item, `ตรวจรายการนี้ไม่สำเร็จ: ${(e as Error).message}`);
     }
   });
-  return applyOverrides(results, input.overrides);
+  return applyOverrides(unvisitedMayHold(results, input.limits), input.overrides);
 }
 
 export function errorResult(item: ChecklistItem, reason: string): ItemResult {

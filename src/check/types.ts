@@ -1,5 +1,5 @@
 import type { Checklist } from '../checklist/schema.js';
-import type { ItemOverride, ItemResult, LinkRecord, PageSnapshot } from '../store/types.js';
+import type { CrawlLimitHit, ItemOverride, ItemResult, LinkRecord, PageSnapshot } from '../store/types.js';
 
 /** Everything the judgement needs; it reads no files and no network, so a stored scan can be re-judged. */
 export interface JudgeInput {
@@ -11,6 +11,8 @@ export interface JudgeInput {
   links: LinkRecord[];
   /** Human decisions for this site and year, applied last. */
   overrides: ItemOverride[];
+  /** Limits that cut the crawl short (the scan's stats): "nothing found" is then not a finding. */
+  limits?: readonly CrawlLimitHit[];
 }
 
 export type Judge = (input: JudgeInput) => ItemResult[];

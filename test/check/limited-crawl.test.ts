@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unvisitedMayHold } from '../../src/check/limited-crawl.js';
 import type { CrawlLimitHit, ItemResult } from '../../src/store/types.js';
 
-const base = { subIndicator: '9.1', score: 0, confidence: 0.7 };
+const base = { subIndicator: '9.1', score: 0 as const, confidence: 0.7 };
 const notFound: ItemResult = { ...base, code: 'O9', title: 'Social Network', status: 'fail', urls: [], evidence: [], reasons: ['ไม่พบSocial Networkบนเว็บไซต์', 'ลิงก์ Facebook ของหน่วยงาน'] };
 const wrongYear: ItemResult = {
   ...base,
