@@ -111,4 +111,16 @@ describe('Frontier.improve', () => {
     expect(f.size).toBe(0);
     expect(f.improve('https://e.go.th/a', 0)).toBe(false);
   });
+
+  it('tells a URL still waiting from one taken already (only a waiting URL can move up)', () => {
+    const f = new Frontier();
+    f.push({ url: 'https://e.go.th/ita', depth: 1, priority: 20 });
+    f.push({ url: 'https://e.go.th/news?page=9', depth: 3, priority: 140 });
+    expect(f.isWaiting('https://e.go.th/ita')).toBe(true);
+    f.next();
+    expect(f.isWaiting('https://e.go.th/ita')).toBe(false);
+    expect(f.has('https://e.go.th/ita')).toBe(true);
+    expect(f.isWaiting('https://e.go.th/unknown')).toBe(false);
+    expect(f.isWaiting('https://e.go.th/news?page=9')).toBe(true);
+  });
 });
