@@ -117,7 +117,6 @@ function project(src: string, srcMap: Int32Array | null, pick: (code: number) =>
   return [Buffer.from(codes.buffer, 0, n * 2).toString('utf16le'), map.slice(0, n)];
 }
 
-
 const SPACE = 0x20;
 
 export function prepareText(s: string): PreparedText {
@@ -129,7 +128,8 @@ export function prepareText(s: string): PreparedText {
   return { folded, spaceless, toneless, spacelessToFolded, tonelessToFolded };
 }
 
-interface FoldedTerm {
+/** A term in the three forms findTermIn compares: folded, without spaces, and without tone marks too. */
+export interface FoldedTerm {
   folded: string;
   spaceless: string;
   toneless: string;
@@ -139,7 +139,7 @@ interface FoldedTerm {
 const termCache = new Map<string, FoldedTerm>();
 const TERM_CACHE_LIMIT = 10_000;
 
-function foldTerm(term: string): FoldedTerm {
+export function foldTerm(term: string): FoldedTerm {
   let t = termCache.get(term);
   if (!t) {
     const folded = fold(term);

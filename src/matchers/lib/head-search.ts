@@ -10,7 +10,7 @@
  * `findTermIn(head, form) !== null` for every form: a filter, never a decision.
  */
 import type { Checklist, ChecklistItem } from '../../checklist/schema.js';
-import { fold, stripTones } from '../../text/fold.js';
+import { foldTerm } from '../../text/fold.js';
 
 export interface HeadForm {
   /** The form as written in the checklist (what findTermIn is given and a quote shows). */
@@ -49,7 +49,8 @@ export function buildHeadSearch(
     const mine: number[] = [];
     for (const text of textsOf(item)) {
       if (!keep(item.code, text)) continue;
-      const toneless = stripTones(fold(text).replace(/ /g, ''));
+      // The very form findTermIn looks for first: a form absent in it is absent in every form.
+      const { toneless } = foldTerm(text);
       const i = forms.length;
       forms.push({ text, toneless });
       mine.push(i);

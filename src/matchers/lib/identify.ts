@@ -421,7 +421,7 @@ function itemsInHeadOnce(checklist: Checklist, head: string | PreparedText): Hea
   const profiles = profilesOf(checklist);
   const found: HeadMatch[] = [];
   search.items.forEach((hi, k) => {
-    const prof = profiles[k]!;
+    const prof = profiles[k]!; // both follow checklist.items, in order
     let best: HeadMatch | undefined;
     for (const fi of hi.forms) {
       if (!present[fi]) continue; // absent from the toneless head: findTermIn would find nothing
