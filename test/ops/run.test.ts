@@ -68,7 +68,7 @@ describe('oit run', () => {
     );
     const r = await runCli(['run', '--config', cfg, '--parallel', '2', '--render', 'never', '--no-ocr'], { cwd: dir, timeoutMs: 120_000 });
     expect(r.stderr).not.toMatch(/internal error/);
-    expect(r.code).toBe(2);
+    expect(r.code, `stderr: ${r.stderr}`).toBe(2);
     for (const n of ['tambon-a', 'tessaban-b', 'down']) expect(r.stdout).toContain(n);
 
     const index = JSON.parse(readFileSync(join(dir, 'reports', 'index.json'), 'utf8')) as {
