@@ -130,7 +130,7 @@ export function parseIndexRows(site: Site, page: PageInfo): IndexRow[] {
       // A row of a layout table (an old CMS page built of tables: its left menu, its content cell) is not
       // an index row; the rows of the tables inside it are.
       const table = $(tr).closest('table')[0] as Element | undefined;
-      if (table && isLayoutTable($, table)) return;
+      if (table && isLayoutTable(table)) return;
       const cells = $(tr)
         .children('td,th')
         .toArray()

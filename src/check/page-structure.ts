@@ -4,13 +4,23 @@
  * statistics, and keeps a lazily loaded executive photo from being missed.
  */
 import type * as cheerio from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
+import { childrenNamed, closestNamed, hasElement, isTag, textContent, walkElements } from './dom-walk.js';
 
 const EMPTY_CELL = /^[\s\-–—_.…]*$/;
 
 /** Text of a cell, blank-normalised. */
-function cellText($: cheerio.CheerioAPI, el: Element): string {
-  return $(el).text().replace(/[\s\u00a0]+/g, ' ').trim();
+function cellText(el: Element): string {
+  return textContent(el).replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+const CELLS = new Set(['td', 'th']);
+const TD = new Set(['td']);
+
+/** Has the row an ancestor <thead> (of any table around it, as a selector's parents('thead') sees it)? */
+function insideThead(tr: Element): boolean {
+  for (let n: AnyNode | null = tr.parent; n && isTag(n); n = n.parent) if (n.name === 'thead') return true;
+  return false;
 }
 
 /**
@@ -18,45 +28,55 @@ function cellText($: cheerio.CheerioAPI, el: Element): string {
  * or <thead>, as many CMS editors write them — a first row of three or more cells none of which holds a
  * digit ("ลำดับ | เรื่อง | จำนวน | ดำเนินการแล้วเสร็จ"). A digit in the first row means it is already data.
  */
-function headerRows($: cheerio.CheerioAPI, table: Element, rows: Element[]): Set<Element> {
+function headerRows(table: Element, rows: Element[]): Set<Element> {
   const headers = new Set<Element>();
   let marked = false;
   for (const tr of rows) {
-    const cells = $(tr).children('td,th').toArray();
-    if ($(tr).parents('thead').length > 0 || (cells.length > 0 && cells.every((c) => c.name === 'th'))) {
+    const cells = childrenNamed(tr, CELLS);
+    if (insideThead(tr) || (cells.length > 0 && cells.every((c) => c.name === 'th'))) {
       headers.add(tr);
       marked = true;
     }
   }
-  if (!marked && $(table).find('th').length === 0 && rows.length > 0) {
+  if (!marked && !hasElement(table, (el) => el.name === 'th') && rows.length > 0) {
     const first = rows[0]!;
-    const cells = $(first).children('td').toArray().map((c) => cellText($, c));
+    const cells = childrenNamed(first, TD).map(cellText);
     if (cells.length >= 3 && cells.every((c) => !/[0-9๐-๙]/.test(c))) headers.add(first);
   }
   return headers;
 }
 
+const LAYOUT_INSIDE = new Set(['table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'form', 'nav']);
+
 /** A table used for page layout: its cells hold headings, lists, forms or other tables, not values. */
-export function isLayoutTable($: cheerio.CheerioAPI, table: Element): boolean {
-  return $(table).find('table,h1,h2,h3,h4,h5,h6,ul,ol,form,nav').length > 0;
+export function isLayoutTable(table: Element): boolean {
+  return hasElement(table, (el) => LAYOUT_INSIDE.has(el.name));
 }
+
+/** The table's own rows (not those of tables nested in its cells), in document order. */
+function ownRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  walkElements(table, (el) => {
+    if (el.name === 'tr') rows.push(el);
+    // A nested table's rows belong to it (its own tr are still visited, then left out by the check below).
+  });
+  return rows.filter((tr) => closestNamed(tr, TABLE) === table);
+}
+const TABLE = new Set(['table']);
 
 /**
  * Does a table hold at least one data row: a row that is neither a header nor a message spanning the table,
  * with a non-empty, non-dash cell?
  */
-export function tableHasData($: cheerio.CheerioAPI, table: Element): boolean {
-  const rows = $(table)
-    .find('tr')
-    .toArray()
-    .filter((tr) => $(tr).closest('table')[0] === table);
-  const headers = headerRows($, table, rows);
+export function tableHasData(table: Element): boolean {
+  const rows = ownRows(table);
+  const headers = headerRows(table, rows);
   return rows.some((tr) => {
     if (headers.has(tr)) return false;
-    const cells = $(tr).children('td,th').toArray();
+    const cells = childrenNamed(tr, CELLS);
     // One cell spanning the table is a message row ("ไม่มีข้อมูล", DataTables' "No data available in table").
     if (cells.length === 1 && Number(cells[0]!.attribs?.colspan ?? 1) >= 2) return false;
-    return cells.some((td) => td.name === 'td' && !EMPTY_CELL.test(cellText($, td)));
+    return cells.some((td) => td.name === 'td' && !EMPTY_CELL.test(cellText(td)));
   });
 }
 
@@ -80,20 +100,20 @@ export function imageSource(attrs: Record<string, string | undefined>): string |
  * sources, leaving out logos, icons, buttons and tiny images. An inline `data:` picture is judged by its
  * alt/class only: base64 letters would match the logo words by chance.
  */
-export function countContentImages($: cheerio.CheerioAPI): number {
+export function countContentImages($: cheerio.CheerioAPI, imgs: Element[] = $('img').toArray()): number {
   let images = 0;
-  $('img').each((_, el) => {
-    const a = (el as Element).attribs ?? {};
+  for (const el of imgs) {
+    const a = el.attribs ?? {};
     const pictureSource = $(el).closest('picture').find('source').attr('srcset')?.split(/[\s,]+/)[0];
     const src = imageSource(a) ?? pictureSource;
-    if (!src) return;
+    if (!src) continue;
     const inline = /^data:/i.test(src);
     const desc = `${inline ? '' : src} ${a.alt ?? ''} ${a.class ?? ''} ${a.id ?? ''}`;
     const w = Number(a.width ?? 999);
     const h = Number(a.height ?? 999);
-    if (NOT_CONTENT_IMAGE.test(desc) || w < 40 || h < 40) return;
-    if (INLINE_SPACER.test(src)) return;
+    if (NOT_CONTENT_IMAGE.test(desc) || w < 40 || h < 40) continue;
+    if (INLINE_SPACER.test(src)) continue;
     images++;
-  });
+  }
   return images;
 }

@@ -11,6 +11,7 @@ import { normalizeUrl } from '../crawl/normalize-url.js';
 import { isGenericLinkText } from '../matchers/lib/identify.js';
 import type { Target } from '../matchers/types.js';
 import type { ClickStep, LinkRecord, PageSnapshot } from '../store/types.js';
+import { childrenNamed, closestNamed, textContent, walkElements } from './dom-walk.js';
 import { countContentImages, isLayoutTable, tableHasData } from './page-structure.js';
 import { pageInfo, SiteBuilder, type PageInfo } from './site-index.js';
 
@@ -127,61 +128,100 @@ export function resolveHref(el: Element, base: string): string | undefined {
   return normalizeUrl(raw, base) ?? raw;
 }
 
-function linkContext($: cheerio.CheerioAPI, a: Element): { context?: string; cells?: string[]; heading?: string } {
-  const $a = $(a);
-  const tr = $a.closest('tr');
-  if (tr.length) {
-    const cells = tr
-      .children('td,th')
-      .toArray()
-      .map((c) => oneLine(nodeText(c)));
+const TR = new Set(['tr']);
+const CELLS = new Set(['td', 'th']);
+const LI = new Set(['li']);
+const BLOCK_CONTEXT = new Set(['p', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div']);
+
+function linkContext(a: Element): { context?: string; cells?: string[]; heading?: string } {
+  const tr = closestNamed(a, TR);
+  if (tr) {
+    const cells = childrenNamed(tr, CELLS).map((c) => oneLine(nodeText(c)));
     return { context: cells.join(' | '), cells };
   }
-  const li = $a.closest('li');
-  if (li.length) return { context: oneLine(nodeText(li[0]!)).slice(0, 400) };
-  const block = $a.closest('p,dd,dt,h1,h2,h3,h4,h5,h6,div');
-  const context = block.length ? oneLine(nodeText(block[0]!)).slice(0, 400) : undefined;
+  const li = closestNamed(a, LI);
+  if (li) return { context: oneLine(nodeText(li)).slice(0, 400) };
+  const block = closestNamed(a, BLOCK_CONTEXT);
+  const context = block ? oneLine(nodeText(block)).slice(0, 400) : undefined;
   return { context };
 }
 
+/** Removed before the main content is read; headings, title and forms are read first. */
+const NOT_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'header', 'select']);
+const HEADING = new Set(['h1', 'h2', 'h3']);
+
+/**
+ * A page's view for the judgement. Walks the DOM directly, in the document order the selector queries it
+ * replaced used (a page's views are parsed for every candidate a site has: selector queries were most
+ * of the cost); the result is the same, field by field.
+ */
 export function parseView(snapshot: PageSnapshot): PageView {
   const html = snapshot.html ?? '';
   const base = snapshot.finalUrl || snapshot.url;
   // One parse: the whole page's facts are read first, then menus and navigation are removed for the main
   // content. The untouched DOM is parsed again only if asked for (an ITA index page's rows).
   const $m = cheerio.load(html);
-  const title = oneLine($m('title').first().text()) || snapshot.title || '';
-  const headings = $m('h1,h2,h3')
-    .toArray()
+  const root = $m.root()[0]!;
+  let titleEl: Element | undefined;
+  const headingEls: Element[] = [];
+  const formEls: Element[] = [];
+  const notContent: Element[] = [];
+  walkElements(root, (el) => {
+    if (el.name === 'title') titleEl ??= el;
+    else if (HEADING.has(el.name)) headingEls.push(el);
+    else if (el.name === 'form') formEls.push(el);
+    if (NOT_CONTENT.has(el.name)) notContent.push(el);
+  });
+  const title = oneLine(titleEl ? textContent(titleEl) : '') || snapshot.title || '';
+  const headings = headingEls
     .map((h) => oneLine(nodeText(h)))
     .filter(Boolean)
     .slice(0, 20);
-  const forms = $m('form').filter((_, f) => $m(f).find('input:not([type=hidden]),textarea,select').length > 0).length;
-  $m('script,style,noscript,template,svg,nav,header,select').remove();
-  const bodyLen = oneLine($m('body').text()).length || 1;
-  $m('[class],[id],[role]').each((_, el) => {
-    if (!isMenuElement(el as Element)) return;
-    const len = oneLine($m(el).text()).length;
+  const forms = formEls.length ? $m(formEls).filter((_, f) => $m(f).find('input:not([type=hidden]),textarea,select').length > 0).length : 0;
+  $m(notContent).remove();
+  let bodyText = '';
+  walkElements(root, (el) => {
+    if (el.name !== 'body') return;
+    bodyText += textContent(el);
+    return false;
+  });
+  const bodyLen = oneLine(bodyText).length || 1;
+  const menus: Element[] = [];
+  walkElements(root, (el) => {
+    if (!isMenuElement(el)) return;
+    const len = oneLine(textContent(el)).length;
     if (len > 2000 && len > bodyLen * 0.6) return; // a "menu" wrapper around the whole page
-    $m(el).remove();
+    menus.push(el);
+    return false;
   });
-  const body = $m('body').length ? $m('body')[0]! : $m.root()[0]!;
-  const mainText = nodeText(body);
-  const tables = tableStats($m, mainText);
-  const images = countContentImages($m);
+  $m(menus).remove();
+  let body: AnyNode | undefined;
+  const tables: Element[] = [];
+  const images: Element[] = [];
+  const anchors: Element[] = [];
+  const frames: Element[] = [];
+  walkElements(root, (el) => {
+    const name = el.name;
+    if (name === 'body') body ??= el;
+    else if (name === 'table') tables.push(el);
+    else if (name === 'img') images.push(el);
+    else if (name === 'a' || name === 'area') anchors.push(el);
+    else if (name === 'iframe' || name === 'embed' || name === 'object') frames.push(el);
+  });
+  const mainText = nodeText(body ?? root);
+  const tableFacts = tableStats(tables, mainText);
+  const imageCount = images.length ? countContentImages($m, images) : 0;
   const mainLinks: ContentLink[] = [];
-  $m('a,area').each((_, el) => {
-    const e = el as Element;
+  for (const e of anchors) {
     const url = resolveHref(e, base);
-    if (url === undefined) return;
+    if (url === undefined) continue;
     const text = oneLine(nodeText(e));
-    const label = e.attribs?.title ?? e.attribs?.['aria-label'] ?? $m(e).find('img').attr('alt');
-    mainLinks.push({ url, text, label: label ? oneLine(label) : undefined, ...linkContext($m, e) });
-  });
-  $m('iframe,embed,object').each((_, el) => {
-    const e = el as Element;
+    const label = e.attribs?.title ?? e.attribs?.['aria-label'] ?? firstImageAlt(e);
+    mainLinks.push({ url, text, label: label ? oneLine(label) : undefined, ...linkContext(e) });
+  }
+  for (const e of frames) {
     const src = e.attribs?.src ?? e.attribs?.data;
-    if (!src) return;
+    if (!src) continue;
     const url = normalizeUrl(src, base);
     if (url) mainLinks.push({ url, text: oneLine(e.attribs?.title ?? ''), context: 'iframe' });
     // A viewer wrapper (pdf.js viewer.html?file=…, Google viewer ?url=…): the document inside is the content.
@@ -189,8 +229,18 @@ export function parseView(snapshot: PageSnapshot): PageView {
       const doc = normalizeUrl(inner, url ?? base);
       if (doc) mainLinks.push({ url: doc, text: oneLine(e.attribs?.title ?? ''), context: 'iframe' });
     }
+  }
+  return withWholeDom({ url: base, title, headings, mainText, images: imageCount, forms, mainLinks, tables: tableFacts }, html);
+}
+
+/** The alt text of the first picture inside a link (an icon link's only words). */
+function firstImageAlt(a: Element): string | undefined {
+  let img: Element | undefined;
+  walkElements(a, (el) => {
+    if (img) return false;
+    if (el.name === 'img') img = el;
   });
-  return withWholeDom({ url: base, title, headings, mainText, images, forms, mainLinks, tables }, html);
+  return img?.attribs?.alt;
 }
 
 /**
@@ -212,14 +262,14 @@ function withWholeDom(facts: Omit<PageView, '$'>, html: string): PageView {
  * tables inside their cells — are looked through, not counted); a table of header rows only (or of "-")
  * holds no data.
  */
-function tableStats($m: cheerio.CheerioAPI, mainText: string): TableStats {
-  const data = $m('table').filter((_, t) => !isLayoutTable($m, t as Element));
+function tableStats(tables: Element[], mainText: string): TableStats {
+  const data = tables.filter((t) => !isLayoutTable(t));
   let withData = 0;
   let tableChars = 0;
-  data.each((_, t) => {
+  for (const t of data) {
     tableChars += nodeText(t).replace(/\s+/g, '').length;
-    if (tableHasData($m, t as Element)) withData++;
-  });
+    if (tableHasData(t)) withData++;
+  }
   return { total: data.length, withData, outsideChars: Math.max(0, mainText.replace(/\s+/g, '').length - tableChars) };
 }
 
