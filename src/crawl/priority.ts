@@ -171,8 +171,8 @@ export class PriorityModel {
       if (l.external && !/^https?:/i.test(l.toUrl)) continue;
       const m = ITEM_CODE.exec(l.rowText ?? '') ?? ITEM_CODE.exec(l.listItemText ?? '') ?? ITEM_CODE.exec(l.text);
       if (m) codes.add(m[1]!);
-      const words = foldSpaceless([l.text, l.rowText, l.listItemText, l.heading].filter(Boolean).join(' '));
-      if (l.region !== 'nav' && l.region !== 'footer' && l.region !== 'header' && this.hits(words) & ITEM_HIT) itemLinks++;
+      // Menu, header and footer links repeat on every page and never count: their words are not folded.
+      if (l.region !== 'nav' && l.region !== 'footer' && l.region !== 'header' && this.hits(foldSpaceless([l.text, l.rowText, l.listItemText, l.heading].filter(Boolean).join(' '))) & ITEM_HIT) itemLinks++;
       if (codes.size >= 5) return true;
     }
     return itemLinks >= 5 && !!title && (this.hits(foldSpaceless(title)) & INDEX_HIT) !== 0;
