@@ -182,8 +182,17 @@ const LISTING_MAX_OWN_CHARS = 80;
 const FILE_METADATA =
   /version\s*[\d.]+|downloads?\s*\d*|file\s*(?:size|count)\s*[\d.]*\s*(?:kb|mb|gb|bytes)?|create\s*date|last\s*updated|ขนาดไฟล์|จำนวน(?:การ)?ดาวน์โหลด|ดาวน์โหลด|วันที่(?:สร้าง|อัปโหลด|อัพโหลด)|ปรับปรุงล่าสุด|\d+(?:\.\d+)?\s*(?:kb|mb|gb)|(?:january|february|march|april|may|june|july|august|september|october|november|december|[ก-๙]+คม|[ก-๙]+ยน|กุมภาพันธ์)\s*\d{1,2},?\s*\d{4}/gi;
 
+/** Per parsed view: a page explored under many candidates and items is measured once. */
+const listingOnly = new WeakMap<PageView, boolean>();
+
 /** A page whose main text is little more than the names of the links it lists (and their file details). */
 function isListingOnly(view: PageView): boolean {
+  let known = listingOnly.get(view);
+  if (known === undefined) listingOnly.set(view, (known = measureListingOnly(view)));
+  return known;
+}
+
+function measureListingOnly(view: PageView): boolean {
   if (view.mainLinks.length === 0) return false;
   let text = view.mainText.replace(FILE_METADATA, '').replace(/\s+/g, '');
   const parts = [...view.mainLinks.map((l) => l.text), view.title, ...view.headings].map((t) => t.replace(/\s+/g, '')).filter((t) => t.length > 0);

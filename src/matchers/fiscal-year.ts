@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { checkPeriod } from '../text/years.js';
+import type { PeriodRule } from '../checklist/schema.js';
+import { checkPeriod, type PeriodVerdict } from '../text/years.js';
+import type { Target } from './types.js';
 import { defineMatcher } from './types.js';
 
 /**
@@ -8,6 +10,21 @@ import { defineMatcher } from './types.js';
  * "แผนการจัดซื้อจัดจ้าง ประจำปี 2565") can only fail it (a wrong year) or send it to a person: the
  * grader opens the document, not our link, so a year seen only in the link is not proof. A multi-year plan whose span covers the year counts (text/years.ts).
  */
+/**
+ * The target's own years, by target: the same page is checked under every candidate that reaches it (a
+ * listing's entries are candidates and children of each other), with different link words but the same text.
+ */
+const ownPeriods = new WeakMap<Target, Map<string, PeriodVerdict>>();
+
+function ownPeriod(t: Target, rule: PeriodRule, year: number, headChars: number): PeriodVerdict {
+  let byRule = ownPeriods.get(t);
+  if (!byRule) ownPeriods.set(t, (byRule = new Map()));
+  const key = `${rule}|${year}|${headChars}`;
+  let out = byRule.get(key);
+  if (!out) byRule.set(key, (out = checkPeriod(rule, year, [t.title ?? '', t.text.slice(0, headChars)].join('\n'))));
+  return out;
+}
+
 export const fiscalYear = defineMatcher({
   meta: {
     id: 'fiscal-year',
@@ -19,8 +36,7 @@ export const fiscalYear = defineMatcher({
     if (rule === 'none') return { verdict: 'pass', confidence: 1 };
     const t = ctx.target;
     if (!t?.snapshot) return { verdict: 'skip' };
-    const text = [t.title ?? '', t.text.slice(0, params.headChars)].join('\n');
-    const own = checkPeriod(rule, ctx.year, text);
+    const own = ownPeriod(t, rule, ctx.year, params.headChars);
     if (own.ok === true) return { verdict: 'pass', confidence: 1, quote: own.quote, data: { foundYears: own.foundYears } };
     if (own.ok === false) {
       return { verdict: 'fail', reason: own.reason ?? `ไม่ใช่${own.expected}`, quote: own.quote, data: { foundYears: own.foundYears, expected: own.expected } };
