@@ -17,6 +17,7 @@ import { SkipLog } from './skip-log.js';
 import { RobotsCache, type Robots } from './robots.js';
 import { createScope } from './scope.js';
 import { seedFromSitemaps } from './seeds.js';
+import { forgetResolvedHrefs } from './extract-links.js';
 import { buildSnapshot } from './snapshot.js';
 import { TrapDetector } from './traps.js';
 import type { CrawlEvent, CrawlEventListener, CrawlJob } from './types.js';
@@ -287,6 +288,7 @@ export async function crawl(job: CrawlJob, store: ScanStore, onEvent?: CrawlEven
     if (fatal) throw fatal;
   } finally {
     clearInterval(progress);
+    forgetResolvedHrefs();
     await writer.flush().finally(() => renderService.close());
   }
   skips.summarize();

@@ -153,6 +153,12 @@ export function extractLinks(html: string | DomNode, baseUrl: string, opts: Extr
  * exact for absolute URLs and root-relative paths (which depend only on the base's origin).
  */
 const memo = new Map<string, string | undefined>();
+
+/** A crawl has ended: its hrefs are not met again, and a big site's memo would stay through the judging. */
+export function forgetResolvedHrefs(): void {
+  memo.clear();
+}
+
 function resolveCached(raw: string, base: string, baseOrigin: string): string | undefined {
   let key: string;
   if (/^https?:\/\//i.test(raw)) key = raw;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSite, canon } from '../../src/check/site.js';
+import { pageInfo } from '../../src/check/site-index.js';
 import type { LinkRecord, PageSnapshot } from '../../src/store/types.js';
 
 /**
@@ -67,5 +68,28 @@ describe('site index', () => {
     expect(p).not.toHaveProperty('text');
     expect(p.headings).toEqual(['หน้า /p/4']);
     expect(site.clickPath(O + '/p/11')?.length).toBeGreaterThan(0);
+  });
+
+  it('a page record keeps every stored fact but HTML and text, whatever optional fields the row has', () => {
+    const doc: PageSnapshot = {
+      ...page('/d.pdf'), kind: 'pdf', contentType: 'application/pdf', title: undefined, text: 'รายงานผลการดำเนินงาน '.repeat(200), textSource: 'pdf',
+      html: undefined, referrer: O + '/', sha256: 'ab'.repeat(32), error: 'encrypted PDF', meta: { pages: 3 }, finalUrl: O + '/files/d.pdf', redirectChain: [O + '/d.pdf'],
+    };
+    const index: PageSnapshot = { ...page('/ita'), text: 'O1 O2 O3 O4 O5 O6 O7 O8 โครงสร้าง', status: 404 };
+    for (const p of [page('/p/1'), doc, index]) {
+      const { html, text, ...rest } = p;
+      const info = pageInfo(p);
+      expect(info).toMatchObject(rest);
+      expect(info.hasHtml).toBe(Boolean(html));
+      expect(Object.keys(info)).not.toContain('html');
+      expect(Object.keys(info)).not.toContain('text');
+      void text;
+    }
+    expect(pageInfo(doc).textHead).toBe(doc.text.slice(0, 1500));
+    expect(pageInfo(doc).headings).toBeUndefined();
+    // A failed page names no headings; its text still tells an index page without the label.
+    expect(pageInfo(index).headings).toBeUndefined();
+    expect(pageInfo(index).manyCodes).toBe(true);
+    expect(pageInfo(page('/p/1')).manyCodes).toBeUndefined();
   });
 });
