@@ -24,6 +24,8 @@ export function canon(url: string): string {
   if (key === undefined) {
     if (canonMemo.size >= 200_000) canonMemo.clear();
     key = normalizeUrl(url) ?? url.trim();
+    // Most stored URLs are normalised already: keep one string, not an equal copy per map that uses it.
+    if (key === url) key = url;
     canonMemo.set(url, key);
   }
   return key;
