@@ -72,7 +72,7 @@ describe('site index', () => {
 
   it('a page record keeps every stored fact but HTML and text, whatever optional fields the row has', () => {
     const doc: PageSnapshot = {
-      ...page('/d.pdf'), kind: 'pdf', contentType: 'application/pdf', title: undefined, text: 'รายงานผลการดำเนินงาน '.repeat(200), textSource: 'pdf',
+      ...page('/d.pdf'), kind: 'pdf', contentType: 'application/pdf', title: undefined, text: 'รายงานผลการดำเนินงาน '.repeat(200), textSource: 'pdftotext',
       html: undefined, referrer: O + '/', sha256: 'ab'.repeat(32), error: 'encrypted PDF', meta: { pages: 3 }, finalUrl: O + '/files/d.pdf', redirectChain: [O + '/d.pdf'],
     };
     const index: PageSnapshot = { ...page('/ita'), text: 'O1 O2 O3 O4 O5 O6 O7 O8 โครงสร้าง', status: 404 };
