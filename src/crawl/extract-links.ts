@@ -62,7 +62,8 @@ export function extractLinks(html: string | DomNode, baseUrl: string, opts: Extr
   const add = (raw: string, tag: LinkTag, ctx: Ctx, text: string, label?: string) => {
     const value = raw.trim();
     const local = value === '' || value.startsWith('#') || /^javascript:/i.test(value);
-    const abs = local ? undefined : resolveCached(value, base, baseOrigin);
+    const resolved = local ? undefined : resolveCached(value, base, baseOrigin);
+    const abs = resolved?.normal;
     let toUrl = abs ?? (local ? value : safeResolve(value, base) ?? value);
     // Raw (unfetchable) targets are kept for the record only: a data: URL can be megabytes.
     if (!abs && toUrl.length > MAX_RAW_URL) toUrl = `${toUrl.slice(0, MAX_RAW_URL)}…`;
@@ -75,7 +76,7 @@ export function extractLinks(html: string | DomNode, baseUrl: string, opts: Extr
       external: local ? false : abs ? isExternal(abs) : !/^javascript:/i.test(toUrl),
     };
     if (abs) {
-      const written = asWritten(value, base);
+      const written = resolved!.written;
       if (written && written !== abs) rec.href = written;
     }
     if (label) rec.label = label;
@@ -149,23 +150,30 @@ export function extractLinks(html: string | DomNode, baseUrl: string, opts: Extr
 }
 
 /**
- * normalizeUrl with a bounded memo: menus repeat the same hrefs on every page of a site. Keys are
- * exact for absolute URLs and root-relative paths (which depend only on the base's origin).
+ * normalizeUrl (the dedupe key) and asWritten (what is fetched and reported) with a bounded memo: menus
+ * repeat the same hrefs on every page of a site. Keys are exact for absolute URLs and root-relative paths
+ * (which depend only on the base's origin).
  */
-const memo = new Map<string, string | undefined>();
+interface Resolved {
+  normal: string | undefined;
+  written: string | undefined;
+}
+const memo = new Map<string, Resolved>();
 
 /** A crawl has ended: its hrefs are not met again, and a big site's memo would stay through the judging. */
 export function forgetResolvedHrefs(): void {
   memo.clear();
 }
 
-function resolveCached(raw: string, base: string, baseOrigin: string): string | undefined {
+function resolveCached(raw: string, base: string, baseOrigin: string): Resolved {
   let key: string;
   if (/^https?:\/\//i.test(raw)) key = raw;
   else if (raw.startsWith('/') && !raw.startsWith('//')) key = `${baseOrigin}\u0000${raw}`;
   else key = `${base}\u0000${raw}`;
-  if (memo.has(key)) return memo.get(key);
-  const out = normalizeUrl(raw, base);
+  let out = memo.get(key);
+  if (out) return out;
+  const normal = normalizeUrl(raw, base);
+  out = { normal, written: normal === undefined ? undefined : asWritten(raw, base) };
   if (memo.size >= 50_000) memo.clear();
   memo.set(key, out);
   return out;
