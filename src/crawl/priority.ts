@@ -1,6 +1,7 @@
 import type { Checklist } from '../checklist/schema.js';
 import type { LinkRecord } from '../store/types.js';
 import { foldSpaceless } from '../text/fold.js';
+import { TermSet } from './term-set.js';
 import { GENERIC_LINK_TEXTS, ITA_INDEX_WORDS, ITA_SECTION_WORDS } from './ita-words.js';
 import { urlExtension } from './normalize-url.js';
 
@@ -109,16 +110,16 @@ const ARCHIVE_PATH = /(^|[/_.=-])(news|article|articles|blog|archive|archives|à¸
 const YEAR_IN_URL = /(?:^|[^0-9])(25[0-9]{2}|20[0-9]{2})(?:[^0-9]|$)/g;
 
 export class PriorityModel {
-  private readonly itemTerms: Array<{ t: string; re?: RegExp }>;
-  private readonly indexTerms: Array<{ t: string; re?: RegExp }>;
-  private readonly sectionTerms: Array<{ t: string; re?: RegExp }>;
+  private readonly itemTerms: TermSet;
+  private readonly indexTerms: TermSet;
+  private readonly sectionTerms: TermSet;
   private readonly memo = new Map<string, number>();
 
   constructor(private readonly vocab: FocusVocabulary = { itemTerms: [], indexTerms: ITA_INDEX_WORDS.map(foldSpaceless) }) {
     const prep = (t: string) => ({ t, ...(ASCII_TERM.test(t) ? { re: asciiWord(t) } : {}) });
-    this.itemTerms = vocab.itemTerms.map(prep);
-    this.indexTerms = vocab.indexTerms.map(prep);
-    this.sectionTerms = (vocab.sectionTerms ?? []).map(prep);
+    this.itemTerms = new TermSet(vocab.itemTerms.map(prep));
+    this.indexTerms = new TermSet(vocab.indexTerms.map(prep));
+    this.sectionTerms = new TermSet((vocab.sectionTerms ?? []).map(prep));
   }
 
   /** The priority of `url`, found through `link` (absent for sitemap seeds) on a page described by `from`. */
@@ -200,7 +201,7 @@ export class PriorityModel {
   private itemsOf(words: string): string[] {
     if (!words || !this.vocab.termItems) return [];
     const out = new Set<string>();
-    for (const { t, re } of this.itemTerms) if (re ? re.test(words) : words.includes(t)) for (const c of this.vocab.termItems[t] ?? []) out.add(c);
+    for (const { t } of this.itemTerms.matches(words)) for (const c of this.vocab.termItems[t] ?? []) out.add(c);
     return [...out];
   }
 
@@ -236,10 +237,10 @@ export class PriorityModel {
     const cached = this.memo.get(key);
     if (cached !== undefined) return cached;
     let out = 0;
-    if (this.indexTerms.some(({ t, re }) => (re ? re.test(words) : words.includes(t)))) out |= INDEX_HIT;
-    if (this.itemTerms.some(({ t, re }) => (re ? re.test(words) : words.includes(t)))) out |= ITEM_HIT;
-    else if (shortLabel && words.length >= MIN_LABEL && this.itemTerms.some(({ t }) => t.includes(words))) out |= ITEM_HIT;
-    if (this.sectionTerms.some(({ t, re }) => (re ? re.test(words) : words.includes(t)))) out |= SECTION_HIT;
+    if (this.indexTerms.has(words)) out |= INDEX_HIT;
+    if (this.itemTerms.has(words)) out |= ITEM_HIT;
+    else if (shortLabel && words.length >= MIN_LABEL && this.itemTerms.terms.some(({ t }) => t.includes(words))) out |= ITEM_HIT;
+    if (this.sectionTerms.has(words)) out |= SECTION_HIT;
     if (this.memo.size >= 20_000) this.memo.clear();
     this.memo.set(key, out);
     return out;
