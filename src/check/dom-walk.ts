@@ -24,15 +24,19 @@ function walkBelow(node: AnyNode, visit: (el: Element) => boolean | void): void 
   for (const c of (node as Element).children ?? []) if (!isTag(c) || visit(c) !== false) walkBelow(c, visit);
 }
 
-/** Is there an element under `from` accepted by `pred`? */
-export function hasElement(from: AnyNode, pred: (el: Element) => boolean): boolean {
-  let found = false;
+/** The first element under `from`, in document order, accepted by `pred` (cheerio's find(…).first()). */
+export function firstElement(from: AnyNode, pred: (el: Element) => boolean): Element | undefined {
+  let found: Element | undefined;
   walkElements(from, (el) => {
-    if (found) return false;
-    if (pred(el)) found = true;
+    if (!found && pred(el)) found = el;
     return !found;
   });
   return found;
+}
+
+/** Is there an element under `from` accepted by `pred`? */
+export function hasElement(from: AnyNode, pred: (el: Element) => boolean): boolean {
+  return firstElement(from, pred) !== undefined;
 }
 
 /** The element itself or its nearest element ancestor named one of `names` (cheerio's closest). */

@@ -4,7 +4,7 @@
  * statistics, and keeps a lazily loaded executive photo from being missed.
  */
 import type * as cheerio from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { Element } from 'domhandler';
 import { childrenNamed, closestNamed, hasElement, isTag, textContent, walkElements } from './dom-walk.js';
 
 const EMPTY_CELL = /^[\s\-–—_.…]*$/;
@@ -16,11 +16,13 @@ function cellText(el: Element): string {
 
 const CELLS = new Set(['td', 'th']);
 const TD = new Set(['td']);
+const TABLE = new Set(['table']);
+const THEAD = new Set(['thead']);
 
 /** Has the row an ancestor <thead> (of any table around it, as a selector's parents('thead') sees it)? */
 function insideThead(tr: Element): boolean {
-  for (let n: AnyNode | null = tr.parent; n && isTag(n); n = n.parent) if (n.name === 'thead') return true;
-  return false;
+  const parent = tr.parent;
+  return !!parent && isTag(parent) && closestNamed(parent, THEAD) !== undefined;
 }
 
 /**
@@ -53,16 +55,12 @@ export function isLayoutTable(table: Element): boolean {
   return hasElement(table, (el) => LAYOUT_INSIDE.has(el.name));
 }
 
-/** The table's own rows (not those of tables nested in its cells), in document order. */
+/** The table's own rows, in document order: rows of a table nested in its cells belong to that table. */
 function ownRows(table: Element): Element[] {
   const rows: Element[] = [];
-  walkElements(table, (el) => {
-    if (el.name === 'tr') rows.push(el);
-    // A nested table's rows belong to it (its own tr are still visited, then left out by the check below).
-  });
+  walkElements(table, (el) => void (el.name === 'tr' && rows.push(el)));
   return rows.filter((tr) => closestNamed(tr, TABLE) === table);
 }
-const TABLE = new Set(['table']);
 
 /**
  * Does a table hold at least one data row: a row that is neither a header nor a message spanning the table,

@@ -68,7 +68,7 @@ function intern<T extends string | undefined>(v: T): T {
  */
 export function pageInfo(p: PageSnapshot): PageInfo {
   const ok = p.status >= 200 && p.status < 300;
-  const html = p.kind === 'html';
+  const isHtml = p.kind === 'html';
   return {
     url: p.url,
     finalUrl: p.finalUrl === p.url ? p.url : p.finalUrl,
@@ -88,9 +88,9 @@ export function pageInfo(p: PageSnapshot): PageInfo {
     error: p.error,
     meta: p.meta,
     hasHtml: Boolean(p.html),
-    headings: html && ok ? firstHeadings(p.html ?? '').map(intern) : undefined,
-    textHead: !html && ok && p.text ? p.text.slice(0, HEAD_CHARS) : undefined,
-    manyCodes: html && codeCount(p.text ?? '') >= 8 ? true : undefined,
+    headings: isHtml && ok ? firstHeadings(p.html ?? '').map(intern) : undefined,
+    textHead: !isHtml && ok && p.text ? p.text.slice(0, HEAD_CHARS) : undefined,
+    manyCodes: isHtml && codeCount(p.text ?? '') >= 8 ? true : undefined,
   };
 }
 

@@ -11,7 +11,7 @@ import { normalizeUrl } from '../crawl/normalize-url.js';
 import { isGenericLinkText } from '../matchers/lib/identify.js';
 import type { Target } from '../matchers/types.js';
 import type { ClickStep, LinkRecord, PageSnapshot } from '../store/types.js';
-import { childrenNamed, closestNamed, textContent, walkElements } from './dom-walk.js';
+import { childrenNamed, closestNamed, firstElement, textContent, walkElements } from './dom-walk.js';
 import { countContentImages, isLayoutTable, tableHasData } from './page-structure.js';
 import { pageInfo, SiteBuilder, type PageInfo } from './site-index.js';
 
@@ -237,12 +237,7 @@ export function parseView(snapshot: PageSnapshot): PageView {
 
 /** The alt text of the first picture inside a link (an icon link's only words). */
 function firstImageAlt(a: Element): string | undefined {
-  let img: Element | undefined;
-  walkElements(a, (el) => {
-    if (img) return false;
-    if (el.name === 'img') img = el;
-  });
-  return img?.attribs?.alt;
+  return firstElement(a, (el) => el.name === 'img')?.attribs?.alt;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { CrawlLimitHit, FrontierEntry, LinkRecord, ScanStats } from '../sto
 import { createAddressGuard, type Resolver } from './address-guard.js';
 import { findChromium as defaultFindChromium } from './chromium.js';
 import { isSkippableMedia, TEXT_KINDS, kindFromContentType } from './documents/index.js';
+import { forgetResolvedHrefs } from './extract-links.js';
 import { fetchWithRetries, type FetchPageOptions } from './fetch-page.js';
 import { Frontier } from './frontier.js';
 import { limitMessage } from './limits.js';
@@ -17,7 +18,6 @@ import { SkipLog } from './skip-log.js';
 import { RobotsCache, type Robots } from './robots.js';
 import { createScope } from './scope.js';
 import { seedFromSitemaps } from './seeds.js';
-import { forgetResolvedHrefs } from './extract-links.js';
 import { buildSnapshot } from './snapshot.js';
 import { TrapDetector } from './traps.js';
 import type { CrawlEvent, CrawlEventListener, CrawlJob } from './types.js';

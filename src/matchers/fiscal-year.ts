@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import type { PeriodRule } from '../checklist/schema.js';
 import { checkPeriod, type PeriodVerdict } from '../text/years.js';
-import type { Target } from './types.js';
-import { defineMatcher } from './types.js';
+import { defineMatcher, type Target } from './types.js';
 
-/**
- * Is the evidence for the fiscal year the item's period rule requires (reference §4)? The target's own
- * text decides. When it names no year at all, the words it was linked with (link text, row, menu:
- * "แผนการจัดซื้อจัดจ้าง ประจำปี 2565") can only fail it (a wrong year) or send it to a person: the
- * grader opens the document, not our link, so a year seen only in the link is not proof. A multi-year plan whose span covers the year counts (text/years.ts).
- */
 /**
  * The target's own years, by target: the same page is checked under every candidate that reaches it (a
  * listing's entries are candidates and children of each other), with different link words but the same text.
@@ -25,6 +18,12 @@ function ownPeriod(t: Target, rule: PeriodRule, year: number, headChars: number)
   return out;
 }
 
+/**
+ * Is the evidence for the fiscal year the item's period rule requires (reference §4)? The target's own
+ * text decides. When it names no year at all, the words it was linked with (link text, row, menu:
+ * "แผนการจัดซื้อจัดจ้าง ประจำปี 2565") can only fail it (a wrong year) or send it to a person: the
+ * grader opens the document, not our link, so a year seen only in the link is not proof. A multi-year plan whose span covers the year counts (text/years.ts).
+ */
 export const fiscalYear = defineMatcher({
   meta: {
     id: 'fiscal-year',
