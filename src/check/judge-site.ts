@@ -6,7 +6,7 @@
  * The verdicts equal those of `judge` over the whole site in memory; the memory does not hold the site.
  */
 import type { Checklist } from '../checklist/schema.js';
-import type { CrawlLimitHit, ItemOverride, ItemResult, LinkRecord, PageSnapshot } from '../store/types.js';
+import type { CrawlLimitHit, ItemOverride, ItemResult, LinkRefBatch, PageSnapshot } from '../store/types.js';
 import { discoverCandidates, forgetTopItems, type Candidate } from './candidates.js';
 import { errorResult, itemResult } from './judge.js';
 import { unvisitedMayHold } from './limited-crawl.js';
@@ -19,7 +19,7 @@ import { verifyCandidate, type CandidateVerdict, type VerifyEnv } from './verify
 /** Where a stored scan's pages and links come from (a store's streaming cursors, in stored order). */
 export interface SiteSource {
   pages(): AsyncIterable<PageSnapshot[]>;
-  links(): AsyncIterable<LinkRecord[]>;
+  links(): AsyncIterable<LinkRefBatch>;
   load: PageLoader;
 }
 
@@ -32,7 +32,7 @@ export interface LoadedSite {
 export async function loadSite(startUrl: string, source: SiteSource, options: LazyContentOptions = {}): Promise<LoadedSite> {
   const builder = new SiteBuilder(startUrl);
   for await (const batch of source.pages()) builder.addPages(batch.map(pageInfo));
-  for await (const batch of source.links()) builder.addLinks(batch);
+  for await (const batch of source.links()) builder.addStoredLinks(batch);
   const content = new LazyContent(source.load, options);
   return { site: builder.finish(content), content };
 }

@@ -8,7 +8,7 @@
  */
 import { hostOf, isOwnHost } from '../matchers/lib/hosts.js';
 import type { Target } from '../matchers/types.js';
-import type { ClickStep, LinkRecord, PageSnapshot } from '../store/types.js';
+import type { ClickStep, LinkRecord, LinkRefBatch, PageSnapshot } from '../store/types.js';
 import { codeCount } from './index-page.js';
 import { canon, oneLine, parseView, stepText, type PageView, type Site } from './site.js';
 
@@ -129,6 +129,8 @@ export class SiteBuilder {
   /** Distinct link records (everything but fromUrl and position), in order of first occurrence. */
   private readonly bodies: LinkRecord[] = [];
   private readonly bodyIds = new Map<string, number>();
+  /** A store's body id → the interned body (two stored bodies may be one here). */
+  private readonly storedIds = new Map<number, number>();
   private readonly bodyTarget: string[] = [];
   /** Every stored link: its body, its position and its page (index into fromUrls). */
   private readonly linkBody = new IntColumn();
@@ -160,28 +162,57 @@ export class SiteBuilder {
     if (!prev || (prev.status !== 200 && p.status === 200)) this.byKey.set(k, p);
   }
 
+  /** Links as whole records, in stored order (a site judged from snapshots in memory). */
   addLinks(batch: LinkRecord[]): void {
-    for (const l of batch) {
-      const key = JSON.stringify([l.toUrl, l.text, l.label, l.rowText, l.listItemText, l.heading, l.menuPath, l.tag, l.region, l.external]);
-      let id = this.bodyIds.get(key);
-      if (id === undefined) {
-        id = this.bodies.length;
-        this.bodyIds.set(key, id);
-        this.bodies.push(l);
-        this.bodyTarget.push(canon(l.toUrl));
+    for (const l of batch) this.addLink(this.bodyId(l), l.fromUrl, canon(l.fromUrl), l.position);
+  }
+
+  /**
+   * Links as the store streams them: each distinct body is interned once, however many pages carry it,
+   * and each page's key is worked out once for all its links. The same Site as addLinks of the records.
+   */
+  addStoredLinks(batch: LinkRefBatch): void {
+    for (const { fromUrl, refs } of batch.pages) {
+      const fromKey = canon(fromUrl);
+      for (const [ref, position] of refs) {
+        let id = this.storedIds.get(ref);
+        if (id === undefined) {
+          const body = batch.bodies.get(ref);
+          if (!body) throw new Error(`link body ${ref} is missing`);
+          // The first occurrence names the page and position of a distinct link, as addLinks does.
+          id = this.bodyId({ fromUrl, ...body, position });
+          this.storedIds.set(ref, id);
+        }
+        this.addLink(id, fromUrl, fromKey, position);
       }
-      let from = this.fromIds.get(l.fromUrl);
-      if (from === undefined) {
-        from = this.fromUrls.length;
-        this.fromIds.set(l.fromUrl, from);
-        this.fromUrls.push(l.fromUrl);
-      }
-      const index = this.linkBody.length;
-      this.linkBody.push(id);
-      this.linkPos.push(l.position);
-      this.linkFrom.push(from);
-      this.countLinkedFrom(canon(l.fromUrl), this.bodyTarget[id]!, index);
     }
+  }
+
+  /** The interned body of a link, by everything but its page and position. */
+  private bodyId(l: LinkRecord): number {
+    const key = JSON.stringify([l.toUrl, l.text, l.label, l.rowText, l.listItemText, l.heading, l.menuPath, l.tag, l.region, l.external]);
+    let id = this.bodyIds.get(key);
+    if (id === undefined) {
+      id = this.bodies.length;
+      this.bodyIds.set(key, id);
+      this.bodies.push(l);
+      this.bodyTarget.push(canon(l.toUrl));
+    }
+    return id;
+  }
+
+  private addLink(body: number, fromUrl: string, fromKey: string, position: number): void {
+    let from = this.fromIds.get(fromUrl);
+    if (from === undefined) {
+      from = this.fromUrls.length;
+      this.fromIds.set(fromUrl, from);
+      this.fromUrls.push(fromUrl);
+    }
+    const index = this.linkBody.length;
+    this.linkBody.push(body);
+    this.linkPos.push(position);
+    this.linkFrom.push(from);
+    this.countLinkedFrom(fromKey, this.bodyTarget[body]!, index);
   }
 
   /** Counts distinct linking pages per target; links of one page arrive together, so one set per page. */
@@ -205,6 +236,7 @@ export class SiteBuilder {
     // The interning keys are needed only while links arrive.
     this.segmentTargets.clear();
     this.bodyIds.clear();
+    this.storedIds.clear();
     this.fromIds.clear();
     this.lastFromKey = undefined;
     for (const column of [this.linkBody, this.linkPos, this.linkFrom]) column.trim();

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { StoreError } from '../errors.js';
 import { pgMigrations } from './migrations.js';
 import { createHash } from 'node:crypto';
-import { BodyCache, compressHtml, decodeRefs, encodeRefs, json, linkFromBody, opt, overrideFromRow, pageLinkGroups, toPage, toScan, type Row } from './rows.js';
+import { compressHtml, encodeRefs, expandLinks, json, linkRefBatches, readAhead, opt, overrideFromRow, pageLinkGroups, toPage, toScan, type Row } from './rows.js';
 import type { CrawlBatch, FrontierRow, PageStub, ScanFilter, ScanStore } from './store.js';
 import type {
   FrontierEntry,
@@ -10,6 +10,7 @@ import type {
   ItemOverride,
   ItemResult,
   LinkRecord,
+  LinkRefBatch,
   NewScan,
   PageQuery,
   PageSnapshot,
@@ -303,7 +304,7 @@ class PgStore implements ScanStore {
 
   async listLinks(scanId: string): Promise<LinkRecord[]> {
     const out: LinkRecord[] = [];
-    for await (const batch of this.linkBatches(scanId)) out.push(...batch);
+    for await (const batch of this.linkBatches(scanId)) out.push(...expandLinks(batch));
     return out;
   }
 
@@ -312,28 +313,16 @@ class PgStore implements ScanStore {
     yield* this.keyset('pages', 'seq', cols, scanId, query.batchSize ?? 200, toPage);
   }
 
-  async *linkBatches(scanId: string, options: { batchSize?: number } = {}): AsyncIterable<LinkRecord[]> {
-    const bodies = new BodyCache();
+  linkBatches(scanId: string, options: { batchSize?: number } = {}): AsyncIterable<LinkRefBatch> {
     // A page row holds all of its links: batches of pages, about batchSize links each.
-    for await (const rows of this.keyset('page_links', 'id', 'from_url, refs', scanId, Math.max(1, Math.round((options.batchSize ?? 5000) / 50)), (r) => r)) {
-      const refs = rows.map((r) => ({ fromUrl: String(r.from_url), refs: decodeRefs(String(r.refs)) }));
-      const need = bodies.missing(refs.flatMap((r) => r.refs.map(([id]) => id)));
-      if (need.length) for (const b of await this.rows('SELECT id, body FROM link_bodies WHERE id = ANY($1::bigint[])', [need])) bodies.add(Number(b.id), String(b.body));
-      yield refs.flatMap((r) => r.refs.map(([id, position]) => linkFromBody(bodies.get(id), r.fromUrl, position)));
-      bodies.trim();
-    }
+    const rows = this.keyset('page_links', 'id', 'from_url, refs', scanId, Math.max(1, Math.round((options.batchSize ?? 5000) / 50)), (r) => r);
+    return linkRefBatches(rows, (ids) => this.rows('SELECT id, body FROM link_bodies WHERE id = ANY($1::bigint[])', [ids]));
   }
 
   /** Keyset pagination on the insertion order: each batch is one short query on its own pooled connection. */
-  private async *keyset<T>(table: string, key: string, cols: string, scanId: string, size: number, map: (r: Row) => T): AsyncIterable<T[]> {
-    let after = '-1';
-    for (;;) {
-      const rows = await this.rows(`SELECT ${key} AS key_, ${cols} FROM ${table} WHERE scan_id = $1 AND ${key} > $2 ORDER BY ${key} LIMIT $3`, [scanId, after, Math.max(1, size)]);
-      if (!rows.length) return;
-      after = String(rows[rows.length - 1]!.key_);
-      yield rows.map(map);
-      if (rows.length < size) return;
-    }
+  private keyset<T>(table: string, key: string, cols: string, scanId: string, size: number, map: (r: Row) => T): AsyncIterable<T[]> {
+    const n = Math.max(1, size);
+    return readAhead((after) => this.rows(`SELECT ${key} AS key_, ${cols} FROM ${table} WHERE scan_id = $1 AND ${key} > $2 ORDER BY ${key} LIMIT $3`, [scanId, String(after), n]), '-1', n, map);
   }
 
   async getPages(scanId: string, urls: string[], query: PageQuery = {}): Promise<PageSnapshot[]> {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 import type { CrawlBatch } from './store.js';
-import type { ItemOverride, LinkRecord, PageSnapshot, ScanRecord, ScanState } from './types.js';
+import type { ItemOverride, LinkBody, LinkRecord, LinkRefBatch, PageSnapshot, ScanRecord, ScanState } from './types.js';
 
 export type Row = Record<string, unknown>;
 const gzipAsync = promisify(gzip);
@@ -113,11 +113,10 @@ export function bodyKey(body: string): string {
 
 type Body = [string, string, string | null, string | null, string | null, string | null, string[] | null, LinkRecord['tag'], LinkRecord['region'] | null, number | boolean];
 
-/** The record of a stored body on a page (the same fields, and undefined ones, as toLink gives). */
-export function linkFromBody(body: string, fromUrl: string, position: number): LinkRecord {
+/** A stored body as a link without its page and position (the same fields, and undefined ones, as toLink gives). */
+export function bodyFromJson(body: string): LinkBody {
   const b = JSON.parse(body) as Body;
   return {
-    fromUrl,
     toUrl: b[0],
     text: b[1],
     label: opt(b[2]),
@@ -125,11 +124,56 @@ export function linkFromBody(body: string, fromUrl: string, position: number): L
     listItemText: opt(b[4]),
     heading: opt(b[5]),
     menuPath: b[6]?.length ? b[6] : undefined,
-    position,
     tag: b[7],
     region: opt(b[8]),
     external: bool(b[9]),
   };
+}
+
+/** The links of a batch as whole records, in stored order. */
+export function expandLinks(batch: LinkRefBatch): LinkRecord[] {
+  return batch.pages.flatMap((p) => p.refs.map(([id, position]) => ({ fromUrl: p.fromUrl, ...bodyOf(batch, id), position })));
+}
+
+function bodyOf(batch: LinkRefBatch, id: number): LinkBody {
+  const b = batch.bodies.get(id);
+  if (!b) throw new Error(`link body ${id} is missing`);
+  return b;
+}
+
+/**
+ * Keyset pagination with one batch read ahead: the database reads the next batch (on the driver's thread
+ * or the server) while the caller works on this one, instead of both taking turns. `read(after)` returns
+ * up to `size` rows after the key, each with its key as key_; the first call gets `first`.
+ */
+export async function* readAhead<T>(read: (after: unknown) => Promise<Row[]>, first: unknown, size: number, map: (r: Row) => T): AsyncIterable<T[]> {
+  let pending: Promise<Row[]> | undefined = read(first);
+  while (pending) {
+    const rows: Row[] = await pending;
+    pending = undefined;
+    if (!rows.length) return;
+    if (rows.length >= size) {
+      pending = read(rows[rows.length - 1]!.key_);
+      // A caller that stops early leaves this read behind: its failure must not surface as unhandled.
+      pending.catch(() => undefined);
+    }
+    yield rows.map(map);
+  }
+}
+
+/**
+ * Streams page_links rows (a page's body ids in order) as reference batches, reading each body once per
+ * cache generation: the hot ones (menus) stay, and the cache is bounded. Shared by both stores.
+ */
+export async function* linkRefBatches(pageRows: AsyncIterable<Row[]>, readBodies: (ids: number[]) => Promise<Row[]>): AsyncIterable<LinkRefBatch> {
+  const bodies = new BodyCache();
+  for await (const rows of pageRows) {
+    const pages = rows.map((r) => ({ fromUrl: String(r.from_url), refs: decodeRefs(String(r.refs)) }));
+    const need = bodies.missing(pages.flatMap((p) => p.refs.map(([id]) => id)));
+    if (need.length) for (const b of await readBodies(need)) bodies.add(Number(b.id), bodyFromJson(String(b.body)));
+    yield { pages, bodies: bodies.map };
+    bodies.trim();
+  }
 }
 
 /** One page_links row per page and fromUrl (in order of first appearance), with the bodies in order. */
@@ -155,21 +199,18 @@ export function decodeRefs(refs: string): Array<[id: number, position: number]> 
 }
 
 /** Bodies read by id while streaming links: bounded, the hot ones (menus) are read again after a reset. */
-export class BodyCache {
-  private readonly map = new Map<number, string>();
+class BodyCache {
+  readonly map = new Map<number, LinkBody>();
   constructor(private readonly limit = 20_000) {}
   missing(ids: number[]): number[] {
-    return [...new Set(ids.filter((id) => !this.map.has(id)))];
+    const out = new Set<number>();
+    for (const id of ids) if (!this.map.has(id)) out.add(id);
+    return [...out];
   }
-  add(id: number, body: string): void {
+  add(id: number, body: LinkBody): void {
     this.map.set(id, body);
   }
-  get(id: number): string {
-    const b = this.map.get(id);
-    if (b === undefined) throw new Error(`link body ${id} is missing`);
-    return b;
-  }
-  /** Called between batches, never while a batch is being expanded. */
+  /** Called between batches, never while a batch is being read. */
   trim(): void {
     if (this.map.size > this.limit) this.map.clear();
   }

@@ -4,6 +4,7 @@ import type {
   ItemOverride,
   ItemResult,
   LinkRecord,
+  LinkRefBatch,
   NewScan,
   PageQuery,
   PageSnapshot,
@@ -71,9 +72,11 @@ export interface ScanStore {
   /**
    * Streaming cursors: the pages (in listPages order) and links (in listLinks order) of a scan, at most
    * `batchSize` at a time, so that a big scan is never in memory at once (judging reads sites this way).
+   * Links come as stored, each distinct link once with references from the pages (expandLinks in rows.ts
+   * turns a batch into whole records).
    */
   pageBatches(scanId: string, query?: PageQuery & { batchSize?: number }): AsyncIterable<PageSnapshot[]>;
-  linkBatches(scanId: string, options?: { batchSize?: number }): AsyncIterable<LinkRecord[]>;
+  linkBatches(scanId: string, options?: { batchSize?: number }): AsyncIterable<LinkRefBatch>;
   /** The snapshots of these URLs (stored URLs; unknown ones are left out), in no particular order. */
   getPages(scanId: string, urls: string[], query?: PageQuery): Promise<PageSnapshot[]>;
 

@@ -107,6 +107,20 @@ export interface LinkRecord {
   external: boolean;
 }
 
+/** A link as a scan stores it once: everything but the page it is on and its position there. */
+export type LinkBody = Omit<LinkRecord, 'fromUrl' | 'position'>;
+
+/**
+ * A part of a scan's links as they are stored: each page's links are references to distinct bodies, so a
+ * menu repeated on every page is one body however many pages carry it (judging reads links this way).
+ */
+export interface LinkRefBatch {
+  /** Pages in stored order, each with its links in stored order. */
+  pages: Array<{ fromUrl: string; refs: Array<[bodyId: number, position: number]> }>;
+  /** At least every body these pages reference; valid until the next batch is asked for. */
+  bodies: ReadonlyMap<number, LinkBody>;
+}
+
 export type FrontierState = 'queued' | 'in-flight' | 'done' | 'failed' | 'skipped';
 
 export interface FrontierEntry {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSite, canon } from '../../src/check/site.js';
-import { pageInfo } from '../../src/check/site-index.js';
-import type { LinkRecord, PageSnapshot } from '../../src/store/types.js';
+import { pageInfo, SiteBuilder } from '../../src/check/site-index.js';
+import type { LinkBody, LinkRecord, PageSnapshot } from '../../src/store/types.js';
 
 /**
  * The site index interns links (one record per distinct link) and keeps every stored link as numbers.
@@ -60,6 +60,42 @@ describe('site index', () => {
     expect(site.distinctLinks.filter((l) => l.text === 'หน้าแรก')).toHaveLength(1);
     expect(site.distinctLinks[0]).toMatchObject({ fromUrl: O + '/', toUrl: O + '/', position: 0 });
     expect(site.distinctLinks.length).toBe(new Set(links.map((l) => `${l.toUrl}|${l.text}`)).size);
+  });
+
+  it('answers the same when links arrive as the store streams them (bodies once, pages as references)', () => {
+    // Store ids as a store hands them out, one per distinct body; the menu's "หน้าแรก" gets a second id
+    // whose body is the same link (two stored bodies may be one link), used from /p/7 on.
+    const ids = new Map<string, number>();
+    const refOf = (l: LinkRecord) => {
+      const key = `${l.toUrl}|${l.text}`;
+      if (l.text === 'หน้าแรก' && l.fromUrl === O + '/p/7') return 999;
+      if (!ids.has(key)) ids.set(key, ids.size);
+      return ids.get(key)!;
+    };
+    const body = (l: LinkRecord): LinkBody => ({ toUrl: l.toUrl, text: l.text, tag: l.tag, external: l.external });
+    // Runs of one page's links, in stored order, split into batches of three runs (so /p/5's two runs land apart).
+    const runs: Array<{ fromUrl: string; refs: Array<[number, number]>; bodies: Array<[number, LinkBody]> }> = [];
+    links.forEach((l) => {
+      const last = runs[runs.length - 1];
+      const run = last && last.fromUrl === l.fromUrl ? last : (runs.push({ fromUrl: l.fromUrl, refs: [], bodies: [] }), runs[runs.length - 1]!);
+      const id = refOf(l);
+      run.refs.push([id, l.position]);
+      run.bodies.push([id, body(l)]);
+    });
+    const builder = new SiteBuilder(O + '/');
+    builder.addPages(pages.map(pageInfo));
+    for (let i = 0; i < runs.length; i += 3) {
+      const part = runs.slice(i, i + 3);
+      builder.addStoredLinks({ pages: part.map(({ fromUrl, refs }) => ({ fromUrl, refs })), bodies: new Map(part.flatMap((r) => r.bodies)) });
+    }
+    const streamed = builder.finish({ get: () => undefined });
+    expect(streamed.distinctLinks).toEqual(site.distinctLinks);
+    for (const p of [...pages.map((x) => x.url), O + '/x']) {
+      expect(streamed.linksFrom(p)).toEqual(site.linksFrom(p));
+      expect(streamed.isTemplateLink(p)).toBe(site.isTemplateLink(p));
+      expect(streamed.clickPath(p)).toEqual(site.clickPath(p));
+    }
+    expect(() => new SiteBuilder(O + '/').addStoredLinks({ pages: [{ fromUrl: O + '/', refs: [[5, 0]] }], bodies: new Map() })).toThrow(/link body 5/);
   });
 
   it('keeps pages without their HTML and text, with the facts candidate finding needs', () => {

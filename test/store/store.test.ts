@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type LinkRecord, type PageSnapshot, type ScanStore } from '../../src/store/index.js';
+import { openStore, type LinkRecord, type LinkRefBatch, type PageSnapshot, type ScanStore } from '../../src/store/index.js';
+import { expandLinks } from '../../src/store/rows.js';
 import { StoreError } from '../../src/errors.js';
 import pg from 'pg';
 import { postgresUnavailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
@@ -65,6 +66,12 @@ function siteLinks(n: number): Map<string, LinkRecord[]> {
     }));
     out.set(fromUrl, [...menu, ...own]);
   }
+  return out;
+}
+
+async function collectLinks(it: AsyncIterable<LinkRefBatch>): Promise<LinkRecord[]> {
+  const out: LinkRecord[] = [];
+  for await (const b of it) out.push(...expandLinks(b));
   return out;
 }
 
@@ -316,6 +323,26 @@ describe.each(backends)('store contract: $name', ({ location, skip }) => {
     await store.close();
   });
 
+  it('streams only the scan\'s own pages and links when two scans were stored interleaved', async () => {
+    const store = await openStore(await location());
+    await newScan(store, 'a1');
+    await newScan(store, 'b1');
+    const a = siteLinks(9);
+    const b = new Map([...siteLinks(9)].map(([u, ls]) => [u.replace('/p/', '/q/'), ls.map((l) => ({ ...l, fromUrl: l.fromUrl.replace('/p/', '/q/') }))]));
+    const [aList, bList] = [[...a], [...b]];
+    for (let i = 0; i < 9; i++) {
+      await store.savePage('a1', page(aList[i]![0]), aList[i]![1]);
+      await store.savePage('b1', page(bList[i]![0]), bList[i]![1]);
+    }
+    for (const [id, saved] of [['a1', a], ['b1', b]] as const) {
+      const pages = (await collect(store.pageBatches(id, { batchSize: 2 }))).flat();
+      expect(pages.map((p) => p.url)).toEqual([...saved.keys()]);
+      expect(await collectLinks(store.linkBatches(id, { batchSize: 50 }))).toEqual([...saved.values()].flat());
+    }
+    expect(await collect(store.pageBatches('nothing-here'))).toEqual([]);
+    await store.close();
+  });
+
   it('streams pages and links in stored order, in batches, and reads pages by URL', async () => {
     const store = await openStore(await location());
     await newScan(store, 'c1');
@@ -325,8 +352,18 @@ describe.each(backends)('store contract: $name', ({ location, skip }) => {
     expect(pageBatches.map((b) => b.length)).toEqual([7, 7, 7, 7, 2]);
     expect(pageBatches.flat().map((p) => p.url)).toEqual((await store.listPages('c1')).map((p) => p.url));
     expect(pageBatches.flat().every((p) => p.html?.includes('<h1>'))).toBe(true);
-    const linkBatches = await collect(store.linkBatches('c1', { batchSize: 100 }));
+    // A batch's bodies are valid until the next batch is asked for: each is expanded as it comes.
+    const linkBatches: LinkRecord[][] = [];
+    const refIds = new Set<number>();
+    let refs = 0;
+    for await (const b of store.linkBatches('c1', { batchSize: 100 })) {
+      for (const p of b.pages) for (const [id] of p.refs) (refIds.add(id), refs++);
+      linkBatches.push(expandLinks(b));
+    }
     expect(linkBatches.length).toBeGreaterThan(2);
+    // Links come as stored: the menu shared by every page is 15 bodies, not 15 a page.
+    expect(refs).toBe(30 * 20);
+    expect(refIds.size).toBe(15 + 30 * 5);
     // Every field, the order and the positions (also ones that are not 0, 1, 2, …) come back as saved.
     expect(linkBatches.flat()).toEqual([...saved.values()].flat());
     expect(await store.listLinks('c1')).toEqual([...saved.values()].flat());
@@ -340,7 +377,7 @@ describe.each(backends)('store contract: $name', ({ location, skip }) => {
     expect(after.filter((l) => l.fromUrl === 'https://e.go.th/p/0').map((l) => l.text)).toEqual(['ใหม่']);
     expect(after.filter((l) => l.fromUrl === 'https://e.go.th/p/1')).toEqual(saved.get('https://e.go.th/p/1'));
     expect(await store.pruneScan('c1', '2026-11-25T02:00:00.000Z')).toMatchObject({ pages: 30, links: 29 * 20 + 1 });
-    expect(await collect(store.linkBatches('c1'))).toEqual([]);
+    expect(await collectLinks(store.linkBatches('c1'))).toEqual([]);
     await store.close();
   });
 
