@@ -45,7 +45,7 @@ export async function judgeStoredScan(store: ScanStore, scanId: string, options:
   // The scan is streamed into a small index and page content is read only for candidates: memory
   // stays bounded whatever the site's size (docs/scale.md).
   const site = await loadSite(scan.site, {
-    pages: () => store.pageBatches(scanId, { withHtml: true }),
+    pages: () => store.pageBatches(scanId),
     links: () => store.linkBatches(scanId),
     load: (urls) => store.getPages(scanId, urls, { withHtml: true }),
   });

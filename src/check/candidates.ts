@@ -69,17 +69,23 @@ function topItem(checklist: Checklist, text: string, cache: Map<string, ItemScor
 /** Extra characters a broader label may carry ("…ออนไลน์", "ช่องทาง…") and still be that label. */
 const BROADER_SLACK = 10;
 
+/** Each checklist's broader labels as title keys, in checklist order: worked out once, not once per link. */
+const broaderKeys = new WeakMap<Checklist, Array<{ code: string; key: string }>>();
+
+function broaderKeysOf(checklist: Checklist): Array<{ code: string; key: string }> {
+  let keys = broaderKeys.get(checklist);
+  if (!keys) broaderKeys.set(checklist, (keys = checklist.items.flatMap((item) => (item.broader?.variants ?? []).map((v) => ({ code: item.code, key: titleKey(v) })))));
+  return keys;
+}
+
 /** The item whose broader labels (checklist `broader.variants`) one of the names is. */
 function broaderItem(checklist: Checklist, names: string[]): { code: string; name: string } | undefined {
-  for (const item of checklist.items) {
-    for (const v of item.broader?.variants ?? []) {
-      const vk = titleKey(v);
-      const hit = names.find((n) => {
-        const k = titleKey(n);
-        return k.includes(vk) && k.length <= vk.length + BROADER_SLACK;
-      });
-      if (hit) return { code: item.code, name: hit };
-    }
+  const variants = broaderKeysOf(checklist);
+  if (!variants.length) return undefined;
+  const keys = names.map(titleKey);
+  for (const { code, key } of variants) {
+    const i = keys.findIndex((k) => k.includes(key) && k.length <= key.length + BROADER_SLACK);
+    if (i >= 0) return { code, name: names[i]! };
   }
   return undefined;
 }

@@ -9,15 +9,16 @@
 import { hostOf, isOwnHost } from '../matchers/lib/hosts.js';
 import type { Target } from '../matchers/types.js';
 import type { ClickStep, LinkRecord, LinkRefBatch, PageSnapshot } from '../store/types.js';
+import { firstHeadings, storedHeadings } from '../text/html-headings.js';
 import { codeCount } from './index-page.js';
-import { canon, oneLine, parseView, stepText, type PageView, type Site } from './site.js';
+import { canon, parseView, stepText, type PageView, type Site } from './site.js';
 
 /**
  * A stored page without its HTML and text: what the judgement keeps for every page of a site. The
  * facts below are computed from the HTML and text once, while streaming, for candidate finding.
  */
 export type PageInfo = Omit<PageSnapshot, 'html' | 'text'> & {
-  /** The stored snapshot has HTML, so a page view can be parsed from it. */
+  /** The stored snapshot has HTML, so a page view can be parsed from it (also when it was not read). */
   hasHtml?: boolean;
   /** The first h1/h2 texts of an html page (cheap, no DOM): CMS item pages name their item there. */
   headings?: string[];
@@ -36,17 +37,6 @@ export interface PageContent {
 }
 
 const HEAD_CHARS = 1500;
-
-/** The first h1/h2 texts of a page, cheaply (no DOM): page titles name items on CMS item pages. */
-export function firstHeadings(html: string): string[] {
-  const out: string[] = [];
-  for (const m of html.matchAll(/<h([12])\b[^>]*>([\s\S]{0,600}?)<\/h\1>/gi)) {
-    const t = oneLine((m[2] ?? '').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/gi, ' ').replace(/&amp;/gi, '&'));
-    if (t) out.push(t);
-    if (out.length >= 2) break;
-  }
-  return out;
-}
 
 /**
  * Values repeated on most pages of a site ("html", "text/html; charset=utf-8", a CMS's fixed heading):
@@ -69,6 +59,11 @@ function intern<T extends string | undefined>(v: T): T {
 export function pageInfo(p: PageSnapshot): PageInfo {
   const ok = p.status >= 200 && p.status < 300;
   const isHtml = p.kind === 'html';
+  // Stored by the crawl with every page it kept HTML of: the page's HTML need not be read for them.
+  const stored = isHtml ? storedHeadings(p.meta) : undefined;
+  const headings = isHtml && ok ? (stored ?? firstHeadings(p.html ?? '')).map(intern) : undefined;
+  // The record keeps the snapshot's meta: its stored headings become the interned ones, not a second copy.
+  if (stored && headings) p.meta.headings = headings;
   return {
     url: p.url,
     finalUrl: p.finalUrl === p.url ? p.url : p.finalUrl,
@@ -87,8 +82,8 @@ export function pageInfo(p: PageSnapshot): PageInfo {
     rendered: p.rendered,
     error: p.error,
     meta: p.meta,
-    hasHtml: Boolean(p.html),
-    headings: isHtml && ok ? firstHeadings(p.html ?? '').map(intern) : undefined,
+    hasHtml: Boolean(p.html) || stored !== undefined,
+    headings,
     textHead: !isHtml && ok && p.text ? p.text.slice(0, HEAD_CHARS) : undefined,
     manyCodes: isHtml && codeCount(p.text ?? '') >= 8 ? true : undefined,
   };

@@ -10,6 +10,7 @@ import type { FetchedResponse } from './fetch-page.js';
 import { needsJs } from './needs-js.js';
 import type { Rendered } from './render.js';
 import type { Scope } from './scope.js';
+import { firstHeadings } from '../text/html-headings.js';
 
 /** Turns a fetched response into a snapshot and its links: decode, parse, extract, render, read documents. */
 
@@ -110,6 +111,8 @@ export async function buildSnapshot(entry: FrontierEntry, res: FetchedResponse, 
     }
   }
   page.html = html;
+  // Stored beside the HTML, so judging a stored scan need not read every page's HTML for them.
+  page.meta.headings = firstHeadings(html);
   page.text = text;
   page.textSource = page.rendered ? 'rendered' : 'html';
   if (title) page.title = title;

@@ -3,7 +3,7 @@ import { loadChecklist } from '../../src/checklist/load.js';
 import { judge } from '../../src/check/judge.js';
 import { judgeLoadedSite, loadSite } from '../../src/check/judge-site.js';
 import { openStore, type ScanStore } from '../../src/store/index.js';
-import type { LinkRecord } from '../../src/store/types.js';
+import type { LinkRecord, PageSnapshot } from '../../src/store/types.js';
 import { FIXTURE_SITES } from '../fixtures/sites/index.js';
 import { offlineScan } from '../helpers/offline-scan.js';
 
@@ -25,31 +25,52 @@ async function stored(site: (typeof FIXTURE_SITES)[number]): Promise<{ store: Sc
   return { store, startUrl: scan.startUrl };
 }
 
+/** A stored scan as one stored before the crawl kept each page's headings (meta.headings). */
+const withoutStoredHeadings = (pages: PageSnapshot[]): PageSnapshot[] => pages.map((p) => ({ ...p, meta: Object.fromEntries(Object.entries(p.meta).filter(([k]) => k !== 'headings')) }));
+
 describe('judging a stored scan lazily', () => {
-  it.each(FIXTURE_SITES.map((s) => [s.name, s] as const))('%s: the same item results as judging it in memory, with a cache that keeps nothing', async (_name, site) => {
-    const { store, startUrl } = await stored(site);
-    try {
-      const { checklist } = loadChecklist(site.year);
-      const pages = await store.listPages('s', { withHtml: true });
-      const whole = judge({ checklist, startUrl, pages, links: await store.listLinks('s'), overrides: [] });
-      const loaded = await loadSite(
-        startUrl,
-        {
-          pages: () => store.pageBatches('s', { withHtml: true, batchSize: 3 }),
-          links: () => store.linkBatches('s', { batchSize: 40 }),
-          load: (urls) => store.getPages('s', urls, { withHtml: true }),
-        },
-        { budgetBytes: 1, batch: 2 },
-      );
-      const lazy = await judgeLoadedSite({ checklist, overrides: [], ...loaded });
-      expect(lazy).toEqual(whole);
-      expect(lazy.filter((r) => r.status === 'pass').length).toBeGreaterThan(20);
-      // Pages were read on demand, some more than once because nothing was kept between items.
-      const htmlPages = pages.filter((p) => p.html).length;
-      expect(loaded.content.reads).toBeGreaterThan(htmlPages / 4);
-      expect(loaded.site.pages.every((p) => !('html' in p) && !('text' in p))).toBe(true);
-    } finally {
-      await store.close();
-    }
-  });
+  it.each(FIXTURE_SITES.flatMap((s) => [[s.name, 'as stored now', s] as const, [s.name, 'stored without headings', s] as const]))(
+    '%s (%s): the same item results as judging it in memory, with a cache that keeps nothing',
+    async (_name, how, site) => {
+      const { store, startUrl } = await stored(site);
+      try {
+        const { checklist } = loadChecklist(site.year);
+        const pages = await store.listPages('s', { withHtml: true });
+        const whole = judge({ checklist, startUrl, pages, links: await store.listLinks('s'), overrides: [] });
+        const old = how === 'stored without headings';
+        // The crawl stores every html page's headings; judging then streams pages without their HTML.
+        expect(pages.filter((p) => p.kind === 'html' && p.html).every((p) => Array.isArray(p.meta.headings))).toBe(true);
+        const reads: string[][] = [];
+        const loaded = await loadSite(
+          startUrl,
+          {
+            pages: async function* () {
+              for await (const b of store.pageBatches('s', { batchSize: 3 })) yield old ? withoutStoredHeadings(b) : b;
+            },
+            links: () => store.linkBatches('s', { batchSize: 40 }),
+            load: async (urls) => {
+              reads.push(urls);
+              const got = await store.getPages('s', urls, { withHtml: true });
+              return old ? withoutStoredHeadings(got) : got;
+            },
+          },
+          { budgetBytes: 1, batch: 2 },
+        );
+        const readWhileLoading = reads.flat().length;
+        // An older scan's html pages are read once while loading, for their headings; of a new one's, only those
+        // stored without HTML (an error page with no body), which cannot tell the loader they are new.
+        expect(readWhileLoading).toBe(pages.filter((p) => p.kind === 'html' && (old || !p.html)).length);
+        expect(readWhileLoading).toBeLessThan(old ? Infinity : 3);
+        const lazy = await judgeLoadedSite({ checklist, overrides: [], ...loaded });
+        expect(lazy).toEqual(whole);
+        expect(lazy.filter((r) => r.status === 'pass').length).toBeGreaterThan(20);
+        // Pages were read on demand, some more than once because nothing was kept between items.
+        const htmlPages = pages.filter((p) => p.html).length;
+        expect(loaded.content.reads).toBeGreaterThan(htmlPages / 4);
+        expect(loaded.site.pages.every((p) => !('html' in p) && !('text' in p))).toBe(true);
+      } finally {
+        await store.close();
+      }
+    },
+  );
 });
