@@ -1,12 +1,13 @@
 /**
  * Judging at scale: the generated Thai CMS site (bench/judge-site.ts, about 55 links a page) of 5,000,
  * 20,000 and 50,000 pages, scanned by the real CLI (`oit scan --render never --year 2565`, SQLite) and
- * then re-judged (`oit check --scan`), each in its own process. Prints per size: scan wall time (and the
+ * then re-judged (`oit check --scan`), each in its own process, as a user runs them (bin/oit.js, the
+ * compiled CLI, built from the current sources first). Prints per size: scan wall time (and the
  * crawl's time from the scan record), check wall time, each process's CPU seconds and peak RSS (VmHWM), the database size,
  * stored link rows, and the verdicts (so two runs, before and after a change, can be compared).
  * Usage: npm run bench:judge [-- --pages 5000[,20000,…]] [--json] [--keep DIR] [--verdicts FILE]
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -56,7 +57,8 @@ function hwm(pid: number): number {
 function runCli(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const p = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The command a user runs: bin/oit.js, which starts the compiled CLI (built first by main()).
+    const p = spawn(process.execPath, [join(root, 'bin/oit.js'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let peak = 0;
@@ -137,6 +139,10 @@ async function one(pages: number) {
 }
 
 async function main(): Promise<void> {
+  // Measure the current sources as users run them: compiled (tsx would add its start-up to every run).
+  process.stderr.write('building dist/ (npm run build)…\n');
+  const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error(`npm run build exited ${built.status}`);
   const rows = [];
   for (const n of sizes) {
     const r = await one(n);
