@@ -7,12 +7,12 @@
  */
 import type { Checklist } from '../checklist/schema.js';
 import type { CrawlLimitHit, ItemOverride, ItemResult, LinkRefBatch, PageSnapshot } from '../store/types.js';
+import { storedHeadings } from '../text/html-headings.js';
 import { discoverCandidates, forgetTopItems, type Candidate } from './candidates.js';
 import { errorResult, itemResult } from './judge.js';
 import { unvisitedMayHold } from './limited-crawl.js';
 import { applyOverrides } from './overrides.js';
 import { LazyContent, type LazyContentOptions, type PageLoader } from './site-content.js';
-import { storedHeadings } from '../text/html-headings.js';
 import { pageInfo, SiteBuilder } from './site-index.js';
 import type { Site } from './site.js';
 import { verifyCandidate, type CandidateVerdict, type VerifyEnv } from './verify.js';
@@ -35,14 +35,14 @@ export interface LoadedSite {
  */
 export async function loadSite(startUrl: string, source: SiteSource, options: LazyContentOptions = {}): Promise<LoadedSite> {
   const builder = new SiteBuilder(startUrl);
-  for await (const batch of source.pages()) builder.addPages((await withHeadingSource(batch, source.load)).map(pageInfo));
+  for await (const batch of source.pages()) builder.addPages((await withHtmlForHeadings(batch, source.load)).map(pageInfo));
   for await (const batch of source.links()) builder.addStoredLinks(batch);
   const content = new LazyContent(source.load, options);
   return { site: builder.finish(content), content };
 }
 
 /** The batch, with the HTML of html pages that have neither HTML nor stored headings read in. */
-async function withHeadingSource(batch: PageSnapshot[], load: PageLoader): Promise<PageSnapshot[]> {
+async function withHtmlForHeadings(batch: PageSnapshot[], load: PageLoader): Promise<PageSnapshot[]> {
   const older = batch.filter((p) => p.kind === 'html' && p.html === undefined && storedHeadings(p.meta) === undefined);
   if (!older.length) return batch;
   const whole = new Map((await load(older.map((p) => p.url))).map((p) => [p.url, p]));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ScanConfig } from '../config/schema.js';
 import type { FrontierEntry, LinkRecord, PageSnapshot } from '../store/types.js';
+import { firstHeadings } from '../text/html-headings.js';
 import { decodeHtml } from './decode.js';
 import { detectKind, extractDocument, isDocumentKind, kindFromUrl } from './documents/index.js';
 import { parseHtml } from './dom.js';
@@ -10,7 +11,6 @@ import type { FetchedResponse } from './fetch-page.js';
 import { needsJs } from './needs-js.js';
 import type { Rendered } from './render.js';
 import type { Scope } from './scope.js';
-import { firstHeadings } from '../text/html-headings.js';
 
 /** Turns a fetched response into a snapshot and its links: decode, parse, extract, render, read documents. */
 

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { StoreError } from '../errors.js';
 import { pgMigrations } from './migrations.js';
 import { createHash } from 'node:crypto';
-import { compressHtml, encodeRefs, expandLinks, json, linkRefBatches, readAhead, opt, overrideFromRow, pageLinkGroups, toPage, toScan, type Row } from './rows.js';
+import { compressHtml, encodeRefs, expandLinks, json, linkRefBatches, opt, overrideFromRow, pageLinkGroups, readAhead, toPage, toScan, type Row } from './rows.js';
 import type { CrawlBatch, FrontierRow, PageStub, ScanFilter, ScanStore } from './store.js';
 import type {
   FrontierEntry,

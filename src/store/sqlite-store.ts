@@ -1,7 +1,7 @@
 import sqlite3 from 'sqlite3';
 import { StoreError } from '../errors.js';
 import { migrations } from './migrations.js';
-import { bodyKey, compressHtml, encodeRefs, expandLinks, json, linkRefBatches, readAhead, opt, overrideFromRow, pageLinkGroups, toPage, toScan, type Row } from './rows.js';
+import { bodyKey, compressHtml, encodeRefs, expandLinks, json, linkRefBatches, opt, overrideFromRow, pageLinkGroups, readAhead, toPage, toScan, type Row } from './rows.js';
 import type { CrawlBatch, FrontierRow, PageStub, ScanFilter, ScanStore } from './store.js';
 import type {
   FrontierEntry,
