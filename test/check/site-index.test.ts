@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSite, canon } from '../../src/check/site.js';
+import { codeCount } from '../../src/check/index-page.js';
 import { pageInfo, SiteBuilder } from '../../src/check/site-index.js';
 import type { LinkBody, LinkRecord, PageSnapshot } from '../../src/store/types.js';
 
@@ -127,5 +128,16 @@ describe('site index', () => {
     expect(pageInfo(index).headings).toBeUndefined();
     expect(pageInfo(index).manyCodes).toBe(true);
     expect(pageInfo(page('/p/1')).manyCodes).toBeUndefined();
+  });
+});
+
+describe('codeCount (an ITA index page without its label names 8 or more item codes)', () => {
+  it.each([
+    ['codes as the ITA table writes them', 'O1 โครงสร้าง O2 ข้อมูลผู้บริหาร o3 อำนาจหน้าที่ OIT 4 O-05 O 6', 6],
+    ['Thai digits fold to the same codes', 'O๑ โครงสร้าง O๒ ข้อมูลผู้บริหาร O1 ซ้ำ', 2],
+    ['a Thai page with no "o" at all has none', 'ข้อมูลพื้นฐาน 1 2 3 แผนการดำเนินงาน ๑ ๒', 0],
+    ['an "o" inside a word is no code', 'Facebook2 video1 Logo3', 0],
+  ])('%s', (_why, text, n) => {
+    expect(codeCount(text)).toBe(n);
   });
 });
