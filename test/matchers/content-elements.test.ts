@@ -51,10 +51,15 @@ describe('content-elements', () => {
     ['O2 with srcset photos in <picture>', 2565, 'O2', target({ html: '<picture><source srcset="/uploads/mayor.webp" type="image/webp"><img srcset="/uploads/mayor.jpg 1x" alt="นายก"></picture><p>นายสมชาย ใจดี นายกองค์การบริหารส่วนตำบล</p>' })],
     ['O23 สขร.1 with amounts in a วงเงิน column', 2565, 'O23', target({ doc: 'แบบ สขร.๑ สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน ตุลาคม ๒๕๖๔\nลำดับ งานที่จัดซื้อหรือจัดจ้าง วงเงินที่จัดซื้อหรือจ้าง ราคากลาง วิธีซื้อหรือจ้าง\n๑ จัดซื้อวัสดุสำนักงาน ๑๒,๕๐๐.๐๐ ๑๒,๕๐๐.๐๐ เฉพาะเจาะจง' })],
     ['tone-less PDF text still counts', 2565, 'O24', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง งบประมาณที่ใช 3,770,500 บาท ปญหา ขอเสนอแนะ' })],
+    ['2565 O28 an HR report', 2565, 'O28', target({ doc: 'รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. ๒๕๖๔\nผลการดำเนินงานตามแผนพัฒนาบุคลากร อบรม ๑๒ หลักสูตร' })],
+    ['2569 O14 named by "พัฒนาบุคลากร" only', 2569, 'O14', target({ doc: 'รายงานผลการพัฒนาบุคลากรประจำปี ๒๕๖๗\nผู้เข้ารับการอบรม ๓๔ คน' })],
   ])('valid: %s', (_n, year, code, t) => expect(runMatcher('content-elements', ctx(year, code, { target: t })).verdict).toBe('pass'));
 
   it.each([
     ['O11 without budget figures ("ปีงบประมาณ" is not a budget)', 2565, 'O11', target({ doc: SIX_NO_BUDGET }), 'fail'],
+    // A project report's "ผลการดำเนินงาน" is no HR result: the HR report names its staff (บุคลากร, ทรัพยากรบุคคล).
+    ['2565 O28 a revenue-expenditure report linked from the HR row', 2565, 'O28', target({ doc: 'รายงานรายรับ-รายจ่าย ประจำปี ๒๕๖๔ ผลการดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๔\nโครงการผู้สูงอายุสุขภาพดี ดำเนินการแล้ว ๔๗๗,๐๐๐.๐๐ ปัญหาอุปสรรค: งบประมาณมีจำกัด' }), 'fail'],
+    ['2569 O14 a plan-results report with "ผลการบริหาร" only', 2569, 'O14', target({ doc: 'รายงานผลการบริหารงานตามแผนพัฒนาท้องถิ่น ประจำปี ๒๕๖๗ ผลการพัฒนาโครงสร้างพื้นฐาน' }), 'fail'],
     ['O24 without problems/suggestions', 2565, 'O24', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง งบประมาณที่ใช้ ๓,๗๗๐,๕๐๐ บาท' }), 'fail'],
     ['O5 without e-mail', 2565, 'O5', target({ html: '<p>ที่อยู่ ตำบลด่าน โทร ๐ ๔๕๘๒ ๖๑๒๓</p>' }), 'fail'],
     ['O2 without photos', 2565, 'O2', target({ html: '<p>นายสมชาย ใจดี นายก</p>' }), 'fail'],
