@@ -53,10 +53,14 @@ describe('content-elements', () => {
     ['tone-less PDF text still counts', 2565, 'O24', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง งบประมาณที่ใช 3,770,500 บาท ปญหา ขอเสนอแนะ' })],
     ['2565 O28 an HR report', 2565, 'O28', target({ doc: 'รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. ๒๕๖๔\nผลการดำเนินงานตามแผนพัฒนาบุคลากร อบรม ๑๒ หลักสูตร' })],
     ['2569 O14 named by "พัฒนาบุคลากร" only', 2569, 'O14', target({ doc: 'รายงานผลการพัฒนาบุคลากรประจำปี ๒๕๖๗\nผู้เข้ารับการอบรม ๓๔ คน' })],
+    ['2566 O36 an anti-corruption plan', 2566, 'O36', target({ doc: 'แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๖\nโครงการเสริมสร้างองค์ความรู้ด้านการต่อต้านการทุจริต ๓๕,๐๐๐ บาท' })],
   ])('valid: %s', (_n, year, code, t) => expect(runMatcher('content-elements', ctx(year, code, { target: t })).verdict).toBe('pass'));
 
   it.each([
     ['O11 without budget figures ("ปีงบประมาณ" is not a budget)', 2565, 'O11', target({ doc: SIX_NO_BUDGET }), 'fail'],
+    // An anti-corruption plan or report says what it is about; a village meeting's "ภาพกิจกรรม" is no project of it.
+    ['2566 O36 a community-meeting page linked from the plan row', 2566, 'O36', target({ html: '<h1>ประชุมประชาคมหมู่บ้าน ปีงบประมาณ ๒๕๖๖</h1><p>จัดประชุมประชาคมหมู่บ้าน ให้ประชาชนร่วมเสนอปัญหาและความต้องการ มีผู้เข้าร่วม ๑๑๕ คน</p><p>ภาพกิจกรรม</p>' }), 'fail'],
+    ['2569 O24 a yearly operations report without the plan\'s subject', 2569, 'O24', target({ doc: 'รายงานผลการดำเนินงานประจำปี ๒๕๖๗ ผลการดำเนินงานตามแผนพัฒนาท้องถิ่น ดำเนินการแล้ว ๔๒ โครงการ' }), 'fail'],
     // A project report's "ผลการดำเนินงาน" is no HR result: the HR report names its staff (บุคลากร, ทรัพยากรบุคคล).
     ['2565 O28 a revenue-expenditure report linked from the HR row', 2565, 'O28', target({ doc: 'รายงานรายรับ-รายจ่าย ประจำปี ๒๕๖๔ ผลการดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๔\nโครงการผู้สูงอายุสุขภาพดี ดำเนินการแล้ว ๔๗๗,๐๐๐.๐๐ ปัญหาอุปสรรค: งบประมาณมีจำกัด' }), 'fail'],
     ['2569 O14 a plan-results report with "ผลการบริหาร" only', 2569, 'O14', target({ doc: 'รายงานผลการบริหารงานตามแผนพัฒนาท้องถิ่น ประจำปี ๒๕๖๗ ผลการพัฒนาโครงสร้างพื้นฐาน' }), 'fail'],
