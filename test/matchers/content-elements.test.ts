@@ -54,10 +54,13 @@ describe('content-elements', () => {
     ['2565 O28 an HR report', 2565, 'O28', target({ doc: 'รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. ๒๕๖๔\nผลการดำเนินงานตามแผนพัฒนาบุคลากร อบรม ๑๒ หลักสูตร' })],
     ['2569 O14 named by "พัฒนาบุคลากร" only', 2569, 'O14', target({ doc: 'รายงานผลการพัฒนาบุคลากรประจำปี ๒๕๖๗\nผู้เข้ารับการอบรม ๓๔ คน' })],
     ['2566 O36 an anti-corruption plan', 2566, 'O36', target({ doc: 'แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๖\nโครงการเสริมสร้างองค์ความรู้ด้านการต่อต้านการทุจริต ๓๕,๐๐๐ บาท' })],
+    ['2565 O10 a yearly operations plan', 2565, 'O10', target({ doc: 'แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๕\nโครงการซ่อมแซมถนน ๔๕๐,๐๐๐ บาท' })],
   ])('valid: %s', (_n, year, code, t) => expect(runMatcher('content-elements', ctx(year, code, { target: t })).verdict).toBe('pass'));
 
   it.each([
     ['O11 without budget figures ("ปีงบประมาณ" is not a budget)', 2565, 'O11', target({ doc: SIX_NO_BUDGET }), 'fail'],
+    // A plan says it is a plan: an activity's news post has "โครงการ" and "กิจกรรม" too.
+    ['2565 O10 an ethics-activity news post linked from the plan row', 2565, 'O10', target({ html: '<h1>โครงการเสริมสร้างคุณธรรม จริยธรรม ประจำปีงบประมาณ พ.ศ.๒๕๖๕</h1><p>นายกเทศมนตรีพร้อมพนักงาน ร่วมกิจกรรมอบรม</p>' }), 'fail'],
     // An anti-corruption plan or report says what it is about; a village meeting's "ภาพกิจกรรม" is no project of it.
     ['2566 O36 a community-meeting page linked from the plan row', 2566, 'O36', target({ html: '<h1>ประชุมประชาคมหมู่บ้าน ปีงบประมาณ ๒๕๖๖</h1><p>จัดประชุมประชาคมหมู่บ้าน ให้ประชาชนร่วมเสนอปัญหาและความต้องการ มีผู้เข้าร่วม ๑๑๕ คน</p><p>ภาพกิจกรรม</p>' }), 'fail'],
     ['2569 O24 a yearly operations report without the plan\'s subject', 2569, 'O24', target({ doc: 'รายงานผลการดำเนินงานประจำปี ๒๕๖๗ ผลการดำเนินงานตามแผนพัฒนาท้องถิ่น ดำเนินการแล้ว ๔๒ โครงการ' }), 'fail'],
