@@ -114,7 +114,7 @@ export function bodyKey(body: string): string {
 type Body = [string, string, string | null, string | null, string | null, string | null, string[] | null, LinkRecord['tag'], LinkRecord['region'] | null, number | boolean];
 
 /** A stored body as a link without its page and position (the same fields, and undefined ones, as toLink gives). */
-export function bodyFromJson(body: string): LinkBody {
+function bodyFromJson(body: string): LinkBody {
   const b = JSON.parse(body) as Body;
   return {
     toUrl: b[0],
@@ -193,7 +193,7 @@ export function encodeRefs(ids: number[], positions: number[]): string {
   return positions.every((p, i) => p === i) ? JSON.stringify(ids) : JSON.stringify(ids.map((id, i) => [id, positions[i]]));
 }
 
-export function decodeRefs(refs: string): Array<[id: number, position: number]> {
+function decodeRefs(refs: string): Array<[id: number, position: number]> {
   const a = JSON.parse(refs) as Array<number | [number, number]>;
   return a.map((r, i) => (Array.isArray(r) ? [Number(r[0]), Number(r[1])] : [Number(r), i]));
 }
