@@ -1,6 +1,7 @@
 import { describeAssessmentYear } from '../checklist/assessment-year.js';
 import type { DeadLink } from '../check/diff.js';
 import { judgeLoadedSite, loadSite } from '../check/judge-site.js';
+import { HEAD_CHARS } from '../check/site-index.js';
 import { siteProblem, unreachableItems } from '../check/reachability.js';
 import { withWrittenUrls, writtenUrls } from '../check/as-written.js';
 import { checkOverrideEvidence } from '../check/overrides.js';
@@ -45,7 +46,7 @@ export async function judgeStoredScan(store: ScanStore, scanId: string, options:
   // The scan is streamed into a small index and page content is read only for candidates: memory
   // stays bounded whatever the site's size (docs/scale.md).
   const site = await loadSite(scan.site, {
-    pages: () => store.pageBatches(scanId),
+    pages: () => store.pageBatches(scanId, { textHead: HEAD_CHARS }),
     links: () => store.linkBatches(scanId),
     load: (urls) => store.getPages(scanId, urls, { withHtml: true }),
   });

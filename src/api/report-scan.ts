@@ -44,7 +44,7 @@ export async function storedReportInput(store: ScanStore, scanId: string, checkl
   }
   // Only fetch problems are shown: stream the pages and keep four fields of each, never their text.
   const pages: CrawledPage[] = [];
-  for await (const batch of store.pageBatches(scanId, { batchSize: 500 })) {
+  for await (const batch of store.pageBatches(scanId, { batchSize: 500, textHead: 0 })) {
     for (const p of batch) pages.push({ url: p.url, status: p.status, ...(p.error ? { error: p.error } : {}), ...(p.referrer ? { referrer: p.referrer } : {}) });
   }
   const history = await scoreHistory(store, scan.site, scan.startedAt);

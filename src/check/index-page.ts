@@ -47,17 +47,6 @@ export function isIndexLabel(text: string, labels: string[]): boolean {
   });
 }
 
-const CODE_RE = /(?:^|[^a-z0-9])(?:o|oit)\s?-?\s?0?(\d{1,2})(?!\d)/gi;
-
-export function codeCount(text: string): number {
-  // Every code has an "o" and folding makes no "o" that was not an "o" or "O": most Thai pages have none,
-  // and folding a whole page's text is the cost here.
-  if (!/[oO]/.test(text)) return 0;
-  const nums = new Set<string>();
-  for (const m of fold(text).matchAll(CODE_RE)) nums.add(m[1]!);
-  return nums.size;
-}
-
 /** Pages that are (or look like) the site's ITA/OIT index. */
 export function findIndexPages(site: Site, checklist: Checklist): PageInfo[] {
   const labels = checklist.indexPageLabels;

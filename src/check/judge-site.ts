@@ -8,6 +8,7 @@
 import type { Checklist } from '../checklist/schema.js';
 import type { CrawlLimitHit, ItemOverride, ItemResult, LinkRefBatch, PageSnapshot } from '../store/types.js';
 import { storedHeadings } from '../text/html-headings.js';
+import { storedCodeCount } from '../text/item-codes.js';
 import { discoverCandidates, forgetTopItems, type Candidate } from './candidates.js';
 import { errorResult, itemResult } from './judge.js';
 import { unvisitedMayHold } from './limited-crawl.js';
@@ -30,8 +31,9 @@ export interface LoadedSite {
 }
 
 /**
- * Streams a scan into a Site whose page content is read on demand. `pages()` need not carry HTML: a page's
- * headings are stored with it by the crawl; pages of scans stored before that are read again with theirs.
+ * Streams a scan into a Site whose page content is read on demand. `pages()` need carry neither HTML nor
+ * an html page's text (a document's text only its first HEAD_CHARS characters): a page's headings and
+ * item-code count are stored with it by the crawl; pages of scans stored before that are read again whole.
  */
 export async function loadSite(startUrl: string, source: SiteSource, options: LazyContentOptions = {}): Promise<LoadedSite> {
   const builder = new SiteBuilder(startUrl);
@@ -41,9 +43,9 @@ export async function loadSite(startUrl: string, source: SiteSource, options: La
   return { site: builder.finish(content), content };
 }
 
-/** The batch, with the HTML of html pages that have neither HTML nor stored headings read in. */
+/** The batch, with html pages read whole where the crawl did not store their headings and item codes. */
 async function withHtmlForHeadings(batch: PageSnapshot[], load: PageLoader): Promise<PageSnapshot[]> {
-  const older = batch.filter((p) => p.kind === 'html' && p.html === undefined && storedHeadings(p.meta) === undefined);
+  const older = batch.filter((p) => p.kind === 'html' && p.html === undefined && (storedHeadings(p.meta) === undefined || storedCodeCount(p.meta) === undefined));
   if (!older.length) return batch;
   const whole = new Map((await load(older.map((p) => p.url))).map((p) => [p.url, p]));
   return batch.map((p) => whole.get(p.url) ?? p);

@@ -10,7 +10,7 @@ import { hostOf, isOwnHost } from '../matchers/lib/hosts.js';
 import type { Target } from '../matchers/types.js';
 import type { ClickStep, LinkRecord, LinkRefBatch, PageSnapshot } from '../store/types.js';
 import { firstHeadings, storedHeadings } from '../text/html-headings.js';
-import { codeCount } from './index-page.js';
+import { codeCount, storedCodeCount } from '../text/item-codes.js';
 import { canon, parseView, stepText, type PageView, type Site } from './site.js';
 
 /**
@@ -36,7 +36,8 @@ export interface PageContent {
   onEvict?(drop: (urls: Set<string>) => void): void;
 }
 
-const HEAD_CHARS = 1500;
+/** Characters of a document's text kept in its record (textHead); a stored scan is read with no more. */
+export const HEAD_CHARS = 1500;
 
 /**
  * Values repeated on most pages of a site ("html", "text/html; charset=utf-8", a CMS's fixed heading):
@@ -85,7 +86,7 @@ export function pageInfo(p: PageSnapshot): PageInfo {
     hasHtml: Boolean(p.html) || stored !== undefined,
     headings,
     textHead: !isHtml && ok && p.text ? p.text.slice(0, HEAD_CHARS) : undefined,
-    manyCodes: isHtml && codeCount(p.text ?? '') >= 8 ? true : undefined,
+    manyCodes: isHtml && (storedCodeCount(p.meta) ?? codeCount(p.text ?? '')) >= 8 ? true : undefined,
   };
 }
 

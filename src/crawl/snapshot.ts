@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ScanConfig } from '../config/schema.js';
 import type { FrontierEntry, LinkRecord, PageSnapshot } from '../store/types.js';
 import { firstHeadings } from '../text/html-headings.js';
+import { codeCount } from '../text/item-codes.js';
 import { decodeHtml } from './decode.js';
 import { detectKind, extractDocument, isDocumentKind, kindFromUrl } from './documents/index.js';
 import { parseHtml } from './dom.js';
@@ -111,8 +112,9 @@ export async function buildSnapshot(entry: FrontierEntry, res: FetchedResponse, 
     }
   }
   page.html = html;
-  // Stored beside the HTML, so judging a stored scan need not read every page's HTML for them.
+  // Stored beside the HTML and text, so judging a stored scan need read neither of every page for them.
   page.meta.headings = firstHeadings(html);
+  page.meta.itemCodes = codeCount(text);
   page.text = text;
   page.textSource = page.rendered ? 'rendered' : 'html';
   if (title) page.title = title;

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { StoreError } from '../errors.js';
 import { pgMigrations } from './migrations.js';
 import { createHash } from 'node:crypto';
-import { compressHtml, encodeRefs, expandLinks, json, linkRefBatches, opt, overrideFromRow, pageLinkGroups, readAhead, toPage, toScan, type Row } from './rows.js';
+import { compressHtml, encodeRefs, PAGE_COLUMNS, pageColumns, expandLinks, json, linkRefBatches, opt, overrideFromRow, pageLinkGroups, readAhead, toPage, toScan, type Row } from './rows.js';
 import type { CrawlBatch, FrontierRow, PageStub, ScanFilter, ScanStore } from './store.js';
 import type {
   FrontierEntry,
@@ -125,12 +125,7 @@ function lastByKey<T>(items: T[], key: (t: T) => string): T[] {
   return items.filter((t, i) => last.get(key(t)) === i);
 }
 
-const PAGE_COLUMNS = [
-  'scan_id', 'url', 'final_url', 'status', 'content_type', 'kind', 'title', 'text', 'text_source', 'html', 'depth', 'referrer',
-  'redirect_chain', 'fetched_at', 'bytes', 'sha256', 'needs_js', 'rendered', 'error', 'meta',
-];
 const PAGE_UPSERT = `ON CONFLICT (scan_id, url) DO UPDATE SET ${[...PAGE_COLUMNS.slice(2), 'seq'].map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
-const PAGE_COLUMNS_NO_HTML = PAGE_COLUMNS.map((c) => (c === 'html' ? 'NULL::bytea AS html' : c)).join(', ');
 
 class PgStore implements ScanStore {
   /** Writes of one store run one at a time, like SQLite's, so a crawl's batches apply in order. */
@@ -292,12 +287,12 @@ class PgStore implements ScanStore {
   }
 
   async listPages(scanId: string, query: PageQuery = {}): Promise<PageSnapshot[]> {
-    const cols = query.withHtml ? PAGE_COLUMNS.join(', ') : PAGE_COLUMNS_NO_HTML;
+    const cols = pageColumns(query, 'NULL::bytea AS html');
     return (await this.rows(`SELECT ${cols} FROM pages WHERE scan_id = $1 ORDER BY seq`, [scanId])).map(toPage);
   }
 
   async getPage(scanId: string, url: string, query: PageQuery = {}): Promise<PageSnapshot | undefined> {
-    const cols = query.withHtml ? PAGE_COLUMNS.join(', ') : PAGE_COLUMNS_NO_HTML;
+    const cols = pageColumns(query, 'NULL::bytea AS html');
     const [row] = await this.rows(`SELECT ${cols} FROM pages WHERE scan_id = $1 AND url = $2`, [scanId, clean(url)]);
     return row ? toPage(row) : undefined;
   }
@@ -309,7 +304,7 @@ class PgStore implements ScanStore {
   }
 
   async *pageBatches(scanId: string, query: PageQuery & { batchSize?: number } = {}): AsyncIterable<PageSnapshot[]> {
-    const cols = query.withHtml ? PAGE_COLUMNS.join(', ') : PAGE_COLUMNS_NO_HTML;
+    const cols = pageColumns(query, 'NULL::bytea AS html');
     yield* this.keyset('pages', 'seq', cols, scanId, query.batchSize ?? 200, toPage);
   }
 
@@ -327,7 +322,7 @@ class PgStore implements ScanStore {
 
   async getPages(scanId: string, urls: string[], query: PageQuery = {}): Promise<PageSnapshot[]> {
     if (!urls.length) return [];
-    const cols = query.withHtml ? PAGE_COLUMNS.join(', ') : PAGE_COLUMNS_NO_HTML;
+    const cols = pageColumns(query, 'NULL::bytea AS html');
     return (await this.rows(`SELECT ${cols} FROM pages WHERE scan_id = $1 AND url = ANY($2::text[])`, [scanId, urls.map(clean)])).map(toPage);
   }
 

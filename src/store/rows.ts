@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 import type { CrawlBatch } from './store.js';
-import type { ItemOverride, LinkBody, LinkRecord, LinkRefBatch, PageSnapshot, ScanRecord, ScanState } from './types.js';
+import type { ItemOverride, LinkBody, LinkRecord, LinkRefBatch, PageQuery, PageSnapshot, ScanRecord, ScanState } from './types.js';
 
 export type Row = Record<string, unknown>;
 const gzipAsync = promisify(gzip);
@@ -38,6 +38,24 @@ export function toScan(r: Row): ScanRecord {
     ...(r.pruned_at ? { prunedAt: String(r.pruned_at) } : {}),
     ...(r.job_id ? { jobId: String(r.job_id) } : {}),
   };
+}
+
+/** The pages table's columns, in both dialects, in the order the stores write them. */
+export const PAGE_COLUMNS = [
+  'scan_id', 'url', 'final_url', 'status', 'content_type', 'kind', 'title', 'text', 'text_source', 'html', 'depth', 'referrer',
+  'redirect_chain', 'fetched_at', 'bytes', 'sha256', 'needs_js', 'rendered', 'error', 'meta',
+];
+
+/**
+ * The columns a page query reads (SQLite and PostgreSQL both): the HTML only when asked for (`nullHtml` is
+ * the dialect's empty HTML column), and with `textHead` no html page's text and only the head of a
+ * document's, cut in the database so the words never cross into the process.
+ */
+export function pageColumns(query: PageQuery, nullHtml: string): string {
+  const head = query.textHead === undefined ? undefined : Math.max(0, Math.floor(query.textHead));
+  return PAGE_COLUMNS.map((c) =>
+    c === 'html' && !query.withHtml ? nullHtml : c === 'text' && head !== undefined ? `CASE WHEN kind = 'html' THEN '' ELSE substr(text, 1, ${head}) END AS text` : c,
+  ).join(', ');
 }
 
 export function toPage(r: Row): PageSnapshot {

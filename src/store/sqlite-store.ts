@@ -1,7 +1,7 @@
 import sqlite3 from 'sqlite3';
 import { StoreError } from '../errors.js';
 import { migrations } from './migrations.js';
-import { bodyKey, compressHtml, encodeRefs, expandLinks, json, linkRefBatches, opt, overrideFromRow, pageLinkGroups, readAhead, toPage, toScan, type Row } from './rows.js';
+import { bodyKey, compressHtml, encodeRefs, expandLinks, json, linkRefBatches, opt, overrideFromRow, pageColumns, pageLinkGroups, readAhead, toPage, toScan, type Row } from './rows.js';
 import type { CrawlBatch, FrontierRow, PageStub, ScanFilter, ScanStore } from './store.js';
 import type {
   FrontierEntry,
@@ -320,12 +320,12 @@ class SqliteStore implements ScanStore {
   }
 
   async listPages(scanId: string, query: PageQuery = {}): Promise<PageSnapshot[]> {
-    const cols = query.withHtml ? '*' : PAGE_COLUMNS_NO_HTML;
+    const cols = pageColumns(query, 'NULL AS html');
     return (await this.conn.all(`SELECT ${cols} FROM pages WHERE scan_id = ? ORDER BY rowid`, [scanId])).map(toPage);
   }
 
   async getPage(scanId: string, url: string, query: PageQuery = {}): Promise<PageSnapshot | undefined> {
-    const cols = query.withHtml ? '*' : PAGE_COLUMNS_NO_HTML;
+    const cols = pageColumns(query, 'NULL AS html');
     const row = await this.conn.get(`SELECT ${cols} FROM pages WHERE scan_id = ? AND url = ?`, [scanId, url]);
     return row ? toPage(row) : undefined;
   }
@@ -337,7 +337,7 @@ class SqliteStore implements ScanStore {
   }
 
   async *pageBatches(scanId: string, query: PageQuery & { batchSize?: number } = {}): AsyncIterable<PageSnapshot[]> {
-    const cols = query.withHtml ? '*' : PAGE_COLUMNS_NO_HTML;
+    const cols = pageColumns(query, 'NULL AS html');
     yield* this.keyset('pages', cols, scanId, query.batchSize ?? 200, toPage);
   }
 
@@ -367,7 +367,7 @@ class SqliteStore implements ScanStore {
 
   async getPages(scanId: string, urls: string[], query: PageQuery = {}): Promise<PageSnapshot[]> {
     if (!urls.length) return [];
-    const cols = query.withHtml ? '*' : PAGE_COLUMNS_NO_HTML;
+    const cols = pageColumns(query, 'NULL AS html');
     return (await this.conn.all(`SELECT ${cols} FROM pages WHERE scan_id = ? AND url IN (SELECT value FROM json_each(?))`, [scanId, json(urls)])).map(toPage);
   }
 
@@ -491,8 +491,6 @@ export function writeError(e: unknown, file: string): unknown {
   return e;
 }
 
-const PAGE_COLUMNS_NO_HTML =
-  'scan_id, url, final_url, status, content_type, kind, title, text, text_source, NULL AS html, depth, referrer, redirect_chain, fetched_at, bytes, sha256, needs_js, rendered, error, meta';
 
 /** A frontier row as an entry (fetch_url only when the site wrote the URL differently). */
 function frontierEntry(r: Row): FrontierEntry {

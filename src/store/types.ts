@@ -195,4 +195,10 @@ export interface ItemOverride {
 export interface PageQuery {
   /** Include raw HTML (large); default false. */
   withHtml?: boolean;
+  /**
+   * Leave out every html page's text and keep only the first `textHead` characters of other pages'
+   * (documents') text: what a site's index needs (check/site-index.ts), and with 0 no text at all (the
+   * report's page list). Default: the whole text.
+   */
+  textHead?: number;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadChecklist } from '../../src/checklist/load.js';
 import { judge } from '../../src/check/judge.js';
 import { judgeLoadedSite, loadSite } from '../../src/check/judge-site.js';
+import { HEAD_CHARS } from '../../src/check/site-index.js';
 import { openStore, type ScanStore } from '../../src/store/index.js';
 import type { LinkRecord, PageSnapshot } from '../../src/store/types.js';
 import { FIXTURE_SITES } from '../fixtures/sites/index.js';
@@ -25,11 +26,15 @@ async function stored(site: (typeof FIXTURE_SITES)[number]): Promise<{ store: Sc
   return { store, startUrl: scan.startUrl };
 }
 
-/** A stored scan as one stored before the crawl kept each page's headings (meta.headings). */
-const withoutStoredHeadings = (pages: PageSnapshot[]): PageSnapshot[] => pages.map((p) => ({ ...p, meta: Object.fromEntries(Object.entries(p.meta).filter(([k]) => k !== 'headings')) }));
+type Stored = 'as stored now' | 'stored without headings or item codes' | 'stored without item codes';
+/** Meta keys a scan stored by an earlier version lacks: meta.headings and meta.itemCodes came in that order. */
+const LACKS: Record<Stored, string[]> = { 'as stored now': [], 'stored without headings or item codes': ['headings', 'itemCodes'], 'stored without item codes': ['itemCodes'] };
+const asStored = (how: Stored, pages: PageSnapshot[]): PageSnapshot[] =>
+  pages.map((p) => ({ ...p, meta: Object.fromEntries(Object.entries(p.meta).filter(([k]) => !LACKS[how].includes(k))) }));
 
 describe('judging a stored scan lazily', () => {
-  it.each(FIXTURE_SITES.flatMap((s) => [[s.name, 'as stored now', s] as const, [s.name, 'stored without headings', s] as const]))(
+  const ways: Stored[] = ['as stored now', 'stored without headings or item codes', 'stored without item codes'];
+  it.each(FIXTURE_SITES.flatMap((s) => ways.map((how) => [s.name, how, s] as const)))(
     '%s (%s): the same item results as judging it in memory, with a cache that keeps nothing',
     async (_name, how, site) => {
       const { store, startUrl } = await stored(site);
@@ -37,26 +42,33 @@ describe('judging a stored scan lazily', () => {
         const { checklist } = loadChecklist(site.year);
         const pages = await store.listPages('s', { withHtml: true });
         const whole = judge({ checklist, startUrl, pages, links: await store.listLinks('s'), overrides: [] });
-        const old = how === 'stored without headings';
-        // The crawl stores every html page's headings; judging then streams pages without their HTML.
-        expect(pages.filter((p) => p.kind === 'html' && p.html).every((p) => Array.isArray(p.meta.headings))).toBe(true);
+        const old = how !== 'as stored now';
+        // The crawl stores every html page's headings and item-code count; judging then streams pages without
+        // their HTML and text.
+        expect(pages.filter((p) => p.kind === 'html' && p.html).every((p) => Array.isArray(p.meta.headings) && typeof p.meta.itemCodes === 'number')).toBe(true);
+        let streamedText = 0;
         const reads: string[][] = [];
         const loaded = await loadSite(
           startUrl,
           {
             pages: async function* () {
-              for await (const b of store.pageBatches('s', { batchSize: 3 })) yield old ? withoutStoredHeadings(b) : b;
+              for await (const b of store.pageBatches('s', { batchSize: 3, textHead: HEAD_CHARS })) {
+                for (const p of b) streamedText += p.kind === 'html' ? p.text.length : Math.max(0, p.text.length - HEAD_CHARS);
+                yield asStored(how, b);
+              }
             },
             links: () => store.linkBatches('s', { batchSize: 40 }),
             load: async (urls) => {
               reads.push(urls);
               const got = await store.getPages('s', urls, { withHtml: true });
-              return old ? withoutStoredHeadings(got) : got;
+              return asStored(how, got);
             },
           },
           { budgetBytes: 1, batch: 2 },
         );
         const readWhileLoading = reads.flat().length;
+        // No html page's text and no more than a document's head crossed into the process while streaming.
+        expect(streamedText).toBe(0);
         // An older scan's html pages are read once while loading, for their headings; of a new one's, only those
         // stored without HTML (an error page with no body), which cannot tell the loader they are new.
         expect(readWhileLoading).toBe(pages.filter((p) => p.kind === 'html' && (old || !p.html)).length);

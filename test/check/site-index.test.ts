@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSite, canon } from '../../src/check/site.js';
-import { codeCount } from '../../src/check/index-page.js';
+import { codeCount } from '../../src/text/item-codes.js';
 import { pageInfo, SiteBuilder } from '../../src/check/site-index.js';
 import type { LinkBody, LinkRecord, PageSnapshot } from '../../src/store/types.js';
 

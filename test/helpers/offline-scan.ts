@@ -8,6 +8,7 @@ import * as cheerio from 'cheerio';
 import { extractLinks } from '../../src/crawl/extract-links.js';
 import { normalizeUrl } from '../../src/crawl/normalize-url.js';
 import { firstHeadings } from '../../src/text/html-headings.js';
+import { codeCount } from '../../src/text/item-codes.js';
 import type { LinkRecord, PageSnapshot } from '../../src/store/types.js';
 import type { FixtureSite } from '../fixtures/sites/types.js';
 import { docxText, xlsxText } from './office-doc.js';
@@ -112,7 +113,7 @@ export function offlineScan(site: FixtureSite, origin = OFFLINE_ORIGIN, maxPages
       needsJs: !!entry.renderedHtml,
       rendered: !!entry.renderedHtml,
       // As the crawl stores them (src/crawl/snapshot.ts).
-      meta: { headings: firstHeadings(html) },
+      meta: { headings: firstHeadings(html), itemCodes: codeCount(text) },
     });
     if ((entry.status ?? 200) >= 400) continue;
     const out = extractLinks(html, finalUrl, { fromUrl: url });

@@ -286,7 +286,16 @@ export function isGroupLabel(checklist: Checklist, text: string): boolean {
   const t = fold(text).trim();
   if (SUB_INDICATOR_LABEL.test(t)) return true;
   const key = titleKey(t.replace(/^\d{1,2}(?:\.\d{1,2})?\s*/, ''));
-  return key.length >= 4 && checklist.subIndicators.some((s) => titleKey(s.title) === key);
+  return key.length >= 4 && groupKeysOf(checklist).has(key);
+}
+
+const groupKeys = new WeakMap<Checklist, Set<string>>();
+
+/** The checklist's sub-indicator titles as title keys, worked out once per checklist, not once per text. */
+function groupKeysOf(checklist: Checklist): Set<string> {
+  let keys = groupKeys.get(checklist);
+  if (!keys) groupKeys.set(checklist, (keys = new Set(checklist.subIndicators.map((s) => titleKey(s.title)))));
+  return keys;
 }
 
 /**
@@ -301,13 +310,16 @@ export function scoreItems(checklist: Checklist, text: string, hint?: number, fl
 }
 
 function scoreItemsOnce(checklist: Checklist, text: string, hint?: number, floor?: number): ItemScore[] {
-  if (isGroupLabel(checklist, text)) return [];
   const label = parseItemLabel(text);
   const key = titleKey(label.rest);
   if (!key) return [];
-  const grams = bigrams(key);
   const profiles = profilesOf(checklist);
   const reaching = floor === undefined ? undefined : itemsReaching(profiles, key, floor);
+  // No item can reach the floor: the answer is empty whatever the rest says. Most of a big site's distinct
+  // texts (news titles, "หน้า 12") end here, before the group-label test and the bigram map.
+  if (reaching?.size === 0) return [];
+  if (isGroupLabel(checklist, text)) return [];
+  const grams = bigrams(key);
   const scores = (reaching ? profiles.filter((p) => reaching.has(p.code)) : profiles).map((p) => {
     let best = 0;
     let form: string | undefined;
