@@ -17,6 +17,11 @@ export function writtenUrls(pages: Pick<PageSnapshot, 'url' | 'finalUrl' | 'redi
   };
   for (const p of pages) {
     const requested = p.redirectChain[0] ?? p.finalUrl;
+    // Not redirected (most pages): both notes below would note the same URL, normalised twice more.
+    if (requested === p.finalUrl) {
+      note(p.finalUrl);
+      continue;
+    }
     if (normalizeUrl(requested ?? '') === p.url) note(requested);
     note(p.finalUrl);
   }

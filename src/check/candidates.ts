@@ -8,7 +8,8 @@ import { foreignScheme, IDENTIFY_THRESHOLD, identifyRow, isGenericLinkText, item
 import { itemOfTitleLine, TITLE_LINE_MARGIN, titleLineOf } from '../matchers/lib/title-line.js';
 import type { RowContext } from '../matchers/types.js';
 import type { LinkRecord } from '../store/types.js';
-import { findIndexPages, parseIndexRows } from './index-page.js';
+import { findIndexPages, parseIndexRows, type IndexRow } from './index-page.js';
+import type { PageInfo } from './site-index.js';
 import { canon, oneLine, type Site } from './site.js';
 
 export type CandidateSource = 'index' | 'link' | 'self';
@@ -136,7 +137,19 @@ export function forgetTopItems(site: Site): void {
   topCaches.delete(site);
 }
 
-export function discoverCandidates(site: Site, checklist: Checklist): Map<string, Candidate[]> {
+/** The site's ITA index pages and their rows: the only part of candidate finding that reads page content. */
+export interface IndexFindings {
+  pages: PageInfo[];
+  rows: IndexRow[][];
+}
+
+/** Finds the index pages (from the site's records) and parses each into rows (from its HTML). */
+export function indexFindings(site: Site, checklist: Checklist): IndexFindings {
+  const pages = findIndexPages(site, checklist);
+  return { pages, rows: pages.map((p) => parseIndexRows(site, p)) };
+}
+
+export function discoverCandidates(site: Site, checklist: Checklist, index: IndexFindings = indexFindings(site, checklist)): Map<string, Candidate[]> {
   const out = new Map<string, Map<string, Candidate>>();
   for (const item of checklist.items) out.set(item.code, new Map());
   const add = (c: Candidate) => {
@@ -158,11 +171,11 @@ export function discoverCandidates(site: Site, checklist: Checklist): Map<string
   };
 
   // (a) ITA/OIT index pages.
-  const indexPages = findIndexPages(site, checklist);
+  const indexPages = index.pages;
   // An index page lists the items; it is not itself any item's evidence ("ศูนย์ข้อมูลข่าวสาร ITA" is no news page).
   const isIndexPage = new Set(indexPages.flatMap((p) => [canon(p.url), canon(p.finalUrl)]));
-  for (const page of indexPages) {
-    for (const row of parseIndexRows(site, page)) {
+  for (const [i, page] of indexPages.entries()) {
+    for (const row of index.rows[i]!) {
       // A row of another scheme ("MOIT 4 …") is not an OIT item, whatever its title says.
       if (isForeignRow(row.text, row.cells)) continue;
       const id = identifyRow(checklist, row);

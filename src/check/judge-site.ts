@@ -9,7 +9,7 @@ import type { Checklist } from '../checklist/schema.js';
 import type { CrawlLimitHit, ItemOverride, ItemResult, LinkRefBatch, PageSnapshot } from '../store/types.js';
 import { storedHeadings } from '../text/html-headings.js';
 import { storedCodeCount } from '../text/item-codes.js';
-import { discoverCandidates, forgetTopItems, type Candidate } from './candidates.js';
+import { discoverCandidates, forgetTopItems, indexFindings, type Candidate } from './candidates.js';
 import { errorResult, itemResult } from './judge.js';
 import { unvisitedMayHold } from './limited-crawl.js';
 import { applyOverrides } from './overrides.js';
@@ -92,7 +92,10 @@ export async function judgeLoadedSite(
   const env: VerifyEnv = { site, checklist, year: checklist.year };
   let candidates: Map<string, Candidate[]>;
   try {
-    candidates = await settled(content, () => discoverCandidates(site, checklist));
+    // Only the index pages' rows read page content: they are settled first (a pass that misses repeats
+    // just them), and the rest of candidate finding, which scores every distinct text of the site, runs once.
+    const index = await settled(content, () => indexFindings(site, checklist));
+    candidates = await settled(content, () => discoverCandidates(site, checklist, index));
   } catch (e) {
     const msg = (e as Error).message;
     return applyOverrides(

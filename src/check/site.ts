@@ -5,6 +5,7 @@
  * from the store with page content read lazily (site-source.ts).
  */
 import * as cheerio from 'cheerio';
+import { load as loadSlim } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { viewerTargets } from '../crawl/extract-links.js';
 import { normalizeUrl } from '../crawl/normalize-url.js';
@@ -162,7 +163,7 @@ export function parseView(snapshot: PageSnapshot): PageView {
   const base = snapshot.finalUrl || snapshot.url;
   // One parse: the whole page's facts are read first, then menus and navigation are removed for the main
   // content. The untouched DOM is parsed again only if asked for (an ITA index page's rows).
-  const $m = cheerio.load(html);
+  const $m = loadSlim(html);
   const root = $m.root()[0]!;
   let titleEl: Element | undefined;
   const headingEls: Element[] = [];
@@ -249,7 +250,7 @@ function withWholeDom(facts: Omit<PageView, '$'>, html: string): PageView {
   return {
     ...facts,
     get $() {
-      return (whole ??= cheerio.load(html));
+      return (whole ??= loadSlim(html));
     },
   };
 }
