@@ -168,9 +168,11 @@ export class SiteBuilder {
    * and each page's key is worked out once for all its links. The same Site as addLinks of the records.
    */
   addStoredLinks(batch: LinkRefBatch): void {
-    for (const { fromUrl, refs } of batch.pages) {
+    for (const { fromUrl, ids, positions } of batch.pages) {
       const fromKey = canon(fromUrl);
-      for (const [ref, position] of refs) {
+      for (let i = 0; i < ids.length; i++) {
+        const ref = ids[i]!;
+        const position = positions ? positions[i]! : i;
         let id = this.storedIds.get(ref);
         if (id === undefined) {
           const body = batch.bodies.get(ref);
@@ -351,7 +353,18 @@ export class SiteBuilder {
         }
       }
     }
-    return (url: string): ClickStep[] | undefined => {
+    // A page is evidence for many candidates (and items): its path is walked once. Callers never change a
+    // path, so one array serves them all; bounded like the other memos.
+    const made = new Map<string, ClickStep[] | undefined>();
+    const walk = (url: string): ClickStep[] | undefined => {
+      let hit = made.get(url);
+      if (hit === undefined && !made.has(url)) {
+        if (made.size >= 20_000) made.clear();
+        made.set(url, (hit = pathTo(url)));
+      }
+      return hit;
+    };
+    const pathTo = (url: string): ClickStep[] | undefined => {
       let k = canon(url);
       if (!parent.has(k)) {
         const p = page(url);
@@ -372,5 +385,6 @@ export class SiteBuilder {
       }
       return steps;
     };
+    return walk;
   }
 }

@@ -150,7 +150,7 @@ function bodyFromJson(body: string): LinkBody {
 
 /** The links of a batch as whole records, in stored order. */
 export function expandLinks(batch: LinkRefBatch): LinkRecord[] {
-  return batch.pages.flatMap((p) => p.refs.map(([id, position]) => ({ fromUrl: p.fromUrl, ...bodyOf(batch, id), position })));
+  return batch.pages.flatMap((p) => p.ids.map((id, i) => ({ fromUrl: p.fromUrl, ...bodyOf(batch, id), position: p.positions?.[i] ?? i })));
 }
 
 function bodyOf(batch: LinkRefBatch, id: number): LinkBody {
@@ -186,8 +186,8 @@ export async function* readAhead<T>(read: (after: unknown) => Promise<Row[]>, fi
 export async function* linkRefBatches(pageRows: AsyncIterable<Row[]>, readBodies: (ids: number[]) => Promise<Row[]>): AsyncIterable<LinkRefBatch> {
   const bodies = new BodyCache();
   for await (const rows of pageRows) {
-    const pages = rows.map((r) => ({ fromUrl: String(r.from_url), refs: decodeRefs(String(r.refs)) }));
-    const need = bodies.missing(pages.flatMap((p) => p.refs.map(([id]) => id)));
+    const pages = rows.map((r) => ({ fromUrl: String(r.from_url), ...decodeRefs(String(r.refs)) }));
+    const need = bodies.missing(pages.flatMap((p) => p.ids));
     if (need.length) for (const b of await readBodies(need)) bodies.add(Number(b.id), bodyFromJson(String(b.body)));
     yield { pages, bodies: bodies.map };
     bodies.trim();
@@ -211,9 +211,11 @@ export function encodeRefs(ids: number[], positions: number[]): string {
   return positions.every((p, i) => p === i) ? JSON.stringify(ids) : JSON.stringify(ids.map((id, i) => [id, positions[i]]));
 }
 
-function decodeRefs(refs: string): Array<[id: number, position: number]> {
+function decodeRefs(refs: string): { ids: number[]; positions?: number[] } {
   const a = JSON.parse(refs) as Array<number | [number, number]>;
-  return a.map((r, i) => (Array.isArray(r) ? [Number(r[0]), Number(r[1])] : [Number(r), i]));
+  // The crawler's pages (positions 0, 1, 2, …) are stored as plain ids: taken as parsed, no copy.
+  if (a.every((r) => typeof r === 'number')) return { ids: a as number[] };
+  return { ids: a.map((r) => Number(Array.isArray(r) ? r[0] : r)), positions: a.map((r, i) => (Array.isArray(r) ? Number(r[1]) : i)) };
 }
 
 /** Bodies read by id while streaming links: bounded, the hot ones (menus) are read again after a reset. */

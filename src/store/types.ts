@@ -116,7 +116,11 @@ export type LinkBody = Omit<LinkRecord, 'fromUrl' | 'position'>;
  */
 export interface LinkRefBatch {
   /** Pages in stored order, each with its links in stored order. */
-  pages: Array<{ fromUrl: string; refs: Array<[bodyId: number, position: number]> }>;
+  /**
+   * Pages in stored order, each with its links' body ids in stored order and their positions on the page
+   * (absent: 0, 1, 2, … as the crawler numbers them). Flat number arrays: a big site streams millions.
+   */
+  pages: Array<{ fromUrl: string; ids: number[]; positions?: number[] }>;
   /** At least every body these pages reference; valid until the next batch is asked for. */
   bodies: ReadonlyMap<number, LinkBody>;
 }

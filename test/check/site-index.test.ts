@@ -87,7 +87,7 @@ describe('site index', () => {
     builder.addPages(pages.map(pageInfo));
     for (let i = 0; i < runs.length; i += 3) {
       const part = runs.slice(i, i + 3);
-      builder.addStoredLinks({ pages: part.map(({ fromUrl, refs }) => ({ fromUrl, refs })), bodies: new Map(part.flatMap((r) => r.bodies)) });
+      builder.addStoredLinks({ pages: part.map(({ fromUrl, refs }) => ({ fromUrl, ids: refs.map(([id]) => id), positions: refs.map(([, p]) => p) })), bodies: new Map(part.flatMap((r) => r.bodies)) });
     }
     const streamed = builder.finish({ get: () => undefined });
     expect(streamed.distinctLinks).toEqual(site.distinctLinks);
@@ -96,7 +96,7 @@ describe('site index', () => {
       expect(streamed.isTemplateLink(p)).toBe(site.isTemplateLink(p));
       expect(streamed.clickPath(p)).toEqual(site.clickPath(p));
     }
-    expect(() => new SiteBuilder(O + '/').addStoredLinks({ pages: [{ fromUrl: O + '/', refs: [[5, 0]] }], bodies: new Map() })).toThrow(/link body 5/);
+    expect(() => new SiteBuilder(O + '/').addStoredLinks({ pages: [{ fromUrl: O + '/', ids: [5] }], bodies: new Map() })).toThrow(/link body 5/);
   });
 
   it('keeps pages without their HTML and text, with the facts candidate finding needs', () => {
