@@ -139,6 +139,8 @@ export class SiteBuilder {
   /** canon(toUrl) → how many distinct pages link to it. */
   private readonly linkedFrom = new Map<string, number>();
   private lastFromKey: string | undefined;
+  /** The ranges of lastFromKey: a page's links arrive together, so its entry is looked up once, not per link. */
+  private lastRanges: number[] = [];
   private readonly segmentTargets = new Set<string>();
 
   constructor(private readonly startUrl: string) {}
@@ -160,7 +162,7 @@ export class SiteBuilder {
 
   /** Links as whole records, in stored order (a site judged from snapshots in memory). */
   addLinks(batch: LinkRecord[]): void {
-    for (const l of batch) this.addLink(this.bodyId(l), l.fromUrl, canon(l.fromUrl), l.position);
+    for (const l of batch) this.addLink(this.bodyId(l), this.fromId(l.fromUrl), canon(l.fromUrl), l.position);
   }
 
   /**
@@ -170,6 +172,7 @@ export class SiteBuilder {
   addStoredLinks(batch: LinkRefBatch): void {
     for (const { fromUrl, ids, positions } of batch.pages) {
       const fromKey = canon(fromUrl);
+      const from = this.fromId(fromUrl);
       for (let i = 0; i < ids.length; i++) {
         const ref = ids[i]!;
         const position = positions ? positions[i]! : i;
@@ -181,7 +184,7 @@ export class SiteBuilder {
           id = this.bodyId({ fromUrl, ...body, position });
           this.storedIds.set(ref, id);
         }
-        this.addLink(id, fromUrl, fromKey, position);
+        this.addLink(id, from, fromKey, position);
       }
     }
   }
@@ -199,13 +202,18 @@ export class SiteBuilder {
     return id;
   }
 
-  private addLink(body: number, fromUrl: string, fromKey: string, position: number): void {
+  /** The number of a linking page's URL (links keep the number, not a string each). */
+  private fromId(fromUrl: string): number {
     let from = this.fromIds.get(fromUrl);
     if (from === undefined) {
       from = this.fromUrls.length;
       this.fromIds.set(fromUrl, from);
       this.fromUrls.push(fromUrl);
     }
+    return from;
+  }
+
+  private addLink(body: number, from: number, fromKey: string, position: number): void {
     const index = this.linkBody.length;
     this.linkBody.push(body);
     this.linkPos.push(position);
@@ -215,8 +223,8 @@ export class SiteBuilder {
 
   /** Counts distinct linking pages per target; links of one page arrive together, so one set per page. */
   private countLinkedFrom(fromKey: string, toKey: string, index: number): void {
-    let ranges = this.ranges.get(fromKey);
     if (fromKey !== this.lastFromKey) {
+      let ranges = this.ranges.get(fromKey);
       this.segmentTargets.clear();
       if (ranges) {
         // The same page's links again after others (rare): what it already linked counts once.
@@ -224,7 +232,8 @@ export class SiteBuilder {
       } else this.ranges.set(fromKey, (ranges = []));
       ranges.push(index, index + 1);
       this.lastFromKey = fromKey;
-    } else ranges![ranges!.length - 1] = index + 1;
+      this.lastRanges = ranges;
+    } else this.lastRanges[this.lastRanges.length - 1] = index + 1;
     if (this.segmentTargets.has(toKey)) return;
     this.segmentTargets.add(toKey);
     this.linkedFrom.set(toKey, (this.linkedFrom.get(toKey) ?? 0) + 1);
@@ -237,6 +246,7 @@ export class SiteBuilder {
     this.storedIds.clear();
     this.fromIds.clear();
     this.lastFromKey = undefined;
+    this.lastRanges = [];
     for (const column of [this.linkBody, this.linkPos, this.linkFrom]) column.trim();
     const { startUrl, pages, byKey, bodies, ranges, linkedFrom } = this;
     const page = (url: string): PageInfo | undefined => {

@@ -104,20 +104,32 @@ function vocabularyOf(profiles: readonly ItemProfile[]): Vocabulary {
   return v;
 }
 
+/** Scratch for a text's sorted bigrams: every distinct text of a site passes here, so none is allocated per text. */
+let scratch = new Float64Array(256);
+
 /** Adds, per form, the bigrams it shares with the text (Σ min(count in text, count in form)). */
 function addShared(v: Vocabulary, postings: Map<number, number[]>, text: string, into: Int32Array): void {
-  eachBigram(text, (g, n) => {
-    const list = postings.get(g);
-    if (!list) return;
-    for (let i = 0; i < list.length; i += 2) {
-      const form = list[i]!;
-      into[form]! += Math.min(n, list[i + 1]!);
-      if (!v.touched[form]) {
-        v.touched[form] = 1;
-        v.touchedList.push(form);
+  const len = Math.max(0, text.length - 1);
+  if (scratch.length < len) scratch = new Float64Array(len * 2);
+  for (let i = 0; i < len; i++) scratch[i] = text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1);
+  const g = scratch.subarray(0, len).sort();
+  const { touched, touchedList } = v;
+  for (let i = 0; i < len; ) {
+    let j = i + 1;
+    while (j < len && g[j] === g[i]) j++;
+    const n = j - i;
+    const list = postings.get(g[i]!);
+    i = j;
+    if (!list) continue;
+    for (let k = 0; k < list.length; k += 2) {
+      const form = list[k]!;
+      into[form]! += Math.min(n, list[k + 1]!);
+      if (!touched[form]) {
+        touched[form] = 1;
+        touchedList.push(form);
       }
     }
-  });
+  }
 }
 
 /**
