@@ -136,12 +136,17 @@ export class SiteBuilder {
   private readonly fromIds = new Map<string, number>();
   /** canon(fromUrl) → ranges [start, end) of stored links, in stored order. */
   private readonly ranges = new Map<string, number[]>();
-  /** canon(toUrl) → how many distinct pages link to it. */
-  private readonly linkedFrom = new Map<string, number>();
+  /** canon(toUrl) → its number; per number, how many distinct pages link to it. */
+  private readonly targetIds = new Map<string, number>();
+  private readonly linkedCount: number[] = [];
+  /** Per body, its target's number. */
+  private readonly bodyTargetId: number[] = [];
   private lastFromKey: string | undefined;
   /** The ranges of lastFromKey: a page's links arrive together, so its entry is looked up once, not per link. */
   private lastRanges: number[] = [];
-  private readonly segmentTargets = new Set<string>();
+  /** Per target number, the last run of one page's links that linked it: a page counts once per target. */
+  private readonly seenInRun: number[] = [];
+  private run = 0;
 
   constructor(private readonly startUrl: string) {}
 
@@ -197,7 +202,16 @@ export class SiteBuilder {
       id = this.bodies.length;
       this.bodyIds.set(key, id);
       this.bodies.push(l);
-      this.bodyTarget.push(canon(l.toUrl));
+      const k = canon(l.toUrl);
+      this.bodyTarget.push(k);
+      let t = this.targetIds.get(k);
+      if (t === undefined) {
+        t = this.linkedCount.length;
+        this.targetIds.set(k, t);
+        this.linkedCount.push(0);
+        this.seenInRun.push(-1);
+      }
+      this.bodyTargetId.push(t);
     }
     return id;
   }
@@ -218,37 +232,38 @@ export class SiteBuilder {
     this.linkBody.push(body);
     this.linkPos.push(position);
     this.linkFrom.push(from);
-    this.countLinkedFrom(fromKey, this.bodyTarget[body]!, index);
+    this.countLinkedFrom(fromKey, this.bodyTargetId[body]!, index);
   }
 
   /** Counts distinct linking pages per target; links of one page arrive together, so one set per page. */
-  private countLinkedFrom(fromKey: string, toKey: string, index: number): void {
+  private countLinkedFrom(fromKey: string, target: number, index: number): void {
+    const seen = this.seenInRun;
     if (fromKey !== this.lastFromKey) {
       let ranges = this.ranges.get(fromKey);
-      this.segmentTargets.clear();
+      const run = ++this.run;
       if (ranges) {
         // The same page's links again after others (rare): what it already linked counts once.
-        for (let r = 0; r < ranges.length; r += 2) for (let i = ranges[r]!; i < ranges[r + 1]!; i++) this.segmentTargets.add(this.bodyTarget[this.linkBody.at(i)]!);
+        for (let r = 0; r < ranges.length; r += 2) for (let i = ranges[r]!; i < ranges[r + 1]!; i++) seen[this.bodyTargetId[this.linkBody.at(i)]!] = run;
       } else this.ranges.set(fromKey, (ranges = []));
       ranges.push(index, index + 1);
       this.lastFromKey = fromKey;
       this.lastRanges = ranges;
     } else this.lastRanges[this.lastRanges.length - 1] = index + 1;
-    if (this.segmentTargets.has(toKey)) return;
-    this.segmentTargets.add(toKey);
-    this.linkedFrom.set(toKey, (this.linkedFrom.get(toKey) ?? 0) + 1);
+    if (seen[target] === this.run) return;
+    seen[target] = this.run;
+    this.linkedCount[target]!++;
   }
 
   finish(content: PageContent): Site {
     // The interning keys are needed only while links arrive.
-    this.segmentTargets.clear();
+    this.seenInRun.length = 0;
     this.bodyIds.clear();
     this.storedIds.clear();
     this.fromIds.clear();
     this.lastFromKey = undefined;
     this.lastRanges = [];
     for (const column of [this.linkBody, this.linkPos, this.linkFrom]) column.trim();
-    const { startUrl, pages, byKey, bodies, ranges, linkedFrom } = this;
+    const { startUrl, pages, byKey, bodies, ranges, targetIds, linkedCount } = this;
     const page = (url: string): PageInfo | undefined => {
       const k = canon(url);
       return byKey.get(k) ?? byKey.get(altKey(k));
@@ -270,7 +285,10 @@ export class SiteBuilder {
 
     const htmlPages = pages.filter((p) => p.kind === 'html' && p.status >= 200 && p.status < 300).length;
     const templateMin = Math.max(4, Math.ceil(htmlPages * 0.5));
-    const isTemplateLink = (url: string) => (linkedFrom.get(canon(url)) ?? 0) >= templateMin;
+    const isTemplateLink = (url: string) => {
+      const t = targetIds.get(canon(url));
+      return t !== undefined && linkedCount[t]! >= templateMin;
+    };
 
     const host = hostOf(startUrl) ?? '';
     const isOwn = (url: string) => isOwnHost(hostOf(url), host);
