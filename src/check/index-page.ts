@@ -36,15 +36,17 @@ const ITA_LABEL =
   /^[^\p{L}\p{N}]*(?:ita|oit)(?:[^\p{L}\p{N}]|$)|^(?:.{0,24}[\s(])?(?:ita|oit)\s*(?:(?:ประจำ)?ปี(?:งบประมาณ)?\s*(?:พ\.?\s?ศ\.?)?\s*)?(?:\d{2,4})?[^\p{L}\p{N}]*$|^(?:การ)?ประเมินคุณธรรมและความโปร่งใส|^การเปิดเผยข้อมูลสาธารณะ/iu;
 const NOT_ITA = /moit|ita\s*-?\s*vec/i;
 
+/** A checklist's index labels folded once: every distinct link text and page title of a site is asked about. */
+const foldedLabels = new WeakMap<string[], string[]>();
+
 export function isIndexLabel(text: string, labels: string[]): boolean {
   const t = fold(text);
   if (!t || t.length > 120) return false;
   if (NOT_ITA.test(t)) return false;
   if (ITA_LABEL.test(t)) return true;
-  return labels.some((l) => {
-    const f = fold(l);
-    return f.length > 0 && (t === f || (t.startsWith(f) && t.length <= f.length + 12));
-  });
+  let folded = foldedLabels.get(labels);
+  if (!folded) foldedLabels.set(labels, (folded = labels.map(fold).filter((f) => f.length > 0)));
+  return folded.some((f) => t === f || (t.startsWith(f) && t.length <= f.length + 12));
 }
 
 /** Pages that are (or look like) the site's ITA/OIT index. */
