@@ -37,8 +37,16 @@ export interface LoadedSite {
  */
 export async function loadSite(startUrl: string, source: SiteSource, options: LazyContentOptions = {}): Promise<LoadedSite> {
   const builder = new SiteBuilder(startUrl);
-  for await (const batch of source.pages()) builder.addPages((await withHtmlForHeadings(batch, source.load)).map(pageInfo));
-  for await (const batch of source.links()) builder.addStoredLinks(batch);
+  // Both streams at once: the index takes pages and links in either order, and while one stream's batch is
+  // indexed the store reads the other's (the load waited on the store for about a quarter of its time).
+  await Promise.all([
+    (async () => {
+      for await (const batch of source.pages()) builder.addPages((await withHtmlForHeadings(batch, source.load)).map(pageInfo));
+    })(),
+    (async () => {
+      for await (const batch of source.links()) builder.addStoredLinks(batch);
+    })(),
+  ]);
   const content = new LazyContent(source.load, options);
   return { site: builder.finish(content), content };
 }

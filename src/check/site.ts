@@ -4,7 +4,7 @@
  * stored HTML. Pure: no I/O; site-index.ts builds it, from snapshots in memory (buildSite) or streamed
  * from the store with page content read lazily (site-source.ts).
  */
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import { load as loadSlim } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { viewerTargets } from '../crawl/extract-links.js';

@@ -67,9 +67,9 @@ function finalize(stmt: sqlite3.Statement): Promise<void> {
   return new Promise((resolve) => stmt.finalize(() => resolve()));
 }
 
-function openDatabase(file: string): Promise<sqlite3.Database> {
+function openDatabase(file: string, mode = sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(db)));
+    const db = new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(db)));
   });
 }
 
@@ -341,14 +341,22 @@ class SqliteStore implements ScanStore {
     yield* this.keyset('pages', cols, scanId, query.batchSize ?? 200, toPage);
   }
 
-  linkBatches(scanId: string, options: { batchSize?: number } = {}): AsyncIterable<LinkRefBatch> {
-    // A page row holds all of its links: batches of pages, about batchSize links each.
-    const rows = this.keyset('page_links', 'from_url, refs', scanId, Math.max(1, Math.round((options.batchSize ?? 5000) / 50)), (r) => r);
-    return linkRefBatches(rows, async (ids) => {
-      const out: Row[] = [];
-      for (let i = 0; i < ids.length; i += 2000) out.push(...(await this.conn.all<Row>('SELECT id, body FROM link_bodies WHERE id IN (SELECT value FROM json_each(?))', [json(ids.slice(i, i + 2000))])));
-      return out;
-    });
+  async *linkBatches(scanId: string, options: { batchSize?: number } = {}): AsyncIterable<LinkRefBatch> {
+    // Links are read on a connection of their own (a file's WAL lets readers run side by side): a site's
+    // index streams pages and links at once, and one connection would take their queries in turn.
+    const reader = this.location === ':memory:' ? undefined : new Connection(await openDatabase(this.location, sqlite3.OPEN_READONLY));
+    const conn = reader ?? this.conn;
+    try {
+      // A page row holds all of its links: batches of pages, about batchSize links each.
+      const rows = this.keyset('page_links', 'from_url, refs', scanId, Math.max(1, Math.round((options.batchSize ?? 5000) / 50)), (r) => r, conn);
+      yield* linkRefBatches(rows, async (ids) => {
+        const out: Row[] = [];
+        for (let i = 0; i < ids.length; i += 2000) out.push(...(await conn.all<Row>('SELECT id, body FROM link_bodies WHERE id IN (SELECT value FROM json_each(?))', [json(ids.slice(i, i + 2000))])));
+        return out;
+      });
+    } finally {
+      await reader?.close();
+    }
   }
 
   /**
@@ -357,12 +365,12 @@ class SqliteStore implements ScanStore {
    * its index): a query by the scan_id index would visit and sort all of the scan's rows for every batch,
    * quadratic in the site's size (2 s for 20,000 pages, where the walk takes a fraction).
    */
-  private async *keyset<T>(table: string, cols: string, scanId: string, size: number, map: (r: Row) => T): AsyncIterable<T[]> {
-    const span = await this.conn.get<{ lo: number | null; hi: number | null }>(`SELECT min(rowid) AS lo, max(rowid) AS hi FROM ${table} WHERE scan_id = ?`, [scanId]);
+  private async *keyset<T>(table: string, cols: string, scanId: string, size: number, map: (r: Row) => T, conn = this.conn): AsyncIterable<T[]> {
+    const span = await conn.get<{ lo: number | null; hi: number | null }>(`SELECT min(rowid) AS lo, max(rowid) AS hi FROM ${table} WHERE scan_id = ?`, [scanId]);
     if (span?.lo === null || span?.lo === undefined) return;
     const n = Math.max(1, size);
     const sql = `SELECT rowid AS key_, ${cols} FROM ${table} WHERE rowid > ? AND rowid <= ? AND +scan_id = ? ORDER BY rowid LIMIT ?`;
-    yield* readAhead((after) => this.conn.all<Row>(sql, [after, span.hi, scanId, n]), span.lo - 1, n, map);
+    yield* readAhead((after) => conn.all<Row>(sql, [after, span.hi, scanId, n]), span.lo - 1, n, map);
   }
 
   async getPages(scanId: string, urls: string[], query: PageQuery = {}): Promise<PageSnapshot[]> {
