@@ -55,6 +55,9 @@ describe('content-elements', () => {
     ['2569 O14 named by "พัฒนาบุคลากร" only', 2569, 'O14', target({ doc: 'รายงานผลการพัฒนาบุคลากรประจำปี ๒๕๖๗\nผู้เข้ารับการอบรม ๓๔ คน' })],
     ['2566 O36 an anti-corruption plan', 2566, 'O36', target({ doc: 'แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๖\nโครงการเสริมสร้างองค์ความรู้ด้านการต่อต้านการทุจริต ๓๕,๐๐๐ บาท' })],
     ['2565 O10 a yearly operations plan', 2565, 'O10', target({ doc: 'แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๕\nโครงการซ่อมแซมถนน ๔๕๐,๐๐๐ บาท' })],
+    ['2565 O25 an HR policy', 2565, 'O25', target({ doc: 'ประกาศ นโยบายการบริหารทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. ๒๕๖๕\n๑. ด้านการสรรหาและบรรจุแต่งตั้ง' })],
+    ['2566 O23 a staff development plan', 2566, 'O23', target({ doc: 'แผนพัฒนาบุคลากร ประจำปีงบประมาณ ๒๕๖๖ - ๒๕๖๘\nหลักสูตรฝึกอบรม ๑๒ หลักสูตร' })],
+    ['2568 O14 an HR policy worded "การบริหารงานบุคคล"', 2568, 'O14', target({ doc: 'นโยบายการบริหารงานบุคคล ประจำปีงบประมาณ พ.ศ. ๒๕๖๘' })],
   ])('valid: %s', (_n, year, code, t) => expect(runMatcher('content-elements', ctx(year, code, { target: t })).verdict).toBe('pass'));
 
   it.each([
@@ -67,6 +70,9 @@ describe('content-elements', () => {
     // A project report's "ผลการดำเนินงาน" is no HR result: the HR report names its staff (บุคลากร, ทรัพยากรบุคคล).
     ['2565 O28 a revenue-expenditure report linked from the HR row', 2565, 'O28', target({ doc: 'รายงานรายรับ-รายจ่าย ประจำปี ๒๕๖๔ ผลการดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๔\nโครงการผู้สูงอายุสุขภาพดี ดำเนินการแล้ว ๔๗๗,๐๐๐.๐๐ ปัญหาอุปสรรค: งบประมาณมีจำกัด' }), 'fail'],
     ['2569 O14 a plan-results report with "ผลการบริหาร" only', 2569, 'O14', target({ doc: 'รายงานผลการบริหารงานตามแผนพัฒนาท้องถิ่น ประจำปี ๒๕๖๗ ผลการพัฒนาโครงสร้างพื้นฐาน' }), 'fail'],
+    // An HR policy or plan names its subject; an ethics project's "พนักงาน" (staff who took part) is no HR policy.
+    ['2565 O25 an ethics-project report linked from the HR policy row', 2565, 'O25', target({ doc: 'โครงการเสริมสร้างคุณธรรม จริยธรรม ปีงบประมาณ ๒๕๖๕\nนายกเทศมนตรีพร้อมพนักงาน ร่วมกิจกรรมอบรมเสริมสร้างวัฒนธรรมองค์กร' }), 'fail'],
+    ['2569 O13 a local development plan that mentions staff ("บุคลากร")', 2569, 'O13', target({ doc: 'แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖ - ๒๕๗๐) บุคลากรของเทศบาลร่วมกิจกรรมจิตอาสา' }), 'fail'],
     ['O24 without problems/suggestions', 2565, 'O24', target({ doc: 'รายงานผลการจัดซื้อจัดจ้าง งบประมาณที่ใช้ ๓,๗๗๐,๕๐๐ บาท' }), 'fail'],
     ['O5 without e-mail', 2565, 'O5', target({ html: '<p>ที่อยู่ ตำบลด่าน โทร ๐ ๔๕๘๒ ๖๑๒๓</p>' }), 'fail'],
     ['O2 without photos', 2565, 'O2', target({ html: '<p>นายสมชาย ใจดี นายก</p>' }), 'fail'],
