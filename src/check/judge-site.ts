@@ -41,7 +41,7 @@ export async function loadSite(startUrl: string, source: SiteSource, options: La
   // indexed the store reads the other's (the load waited on the store for about a quarter of its time).
   await Promise.all([
     (async () => {
-      for await (const batch of source.pages()) builder.addPages((await withHtmlForHeadings(batch, source.load)).map(pageInfo));
+      for await (const batch of source.pages()) builder.addPages((await withOlderPagesWhole(batch, source.load)).map(pageInfo));
     })(),
     (async () => {
       for await (const batch of source.links()) builder.addStoredLinks(batch);
@@ -52,7 +52,7 @@ export async function loadSite(startUrl: string, source: SiteSource, options: La
 }
 
 /** The batch, with html pages read whole where the crawl did not store their headings and item codes. */
-async function withHtmlForHeadings(batch: PageSnapshot[], load: PageLoader): Promise<PageSnapshot[]> {
+async function withOlderPagesWhole(batch: PageSnapshot[], load: PageLoader): Promise<PageSnapshot[]> {
   const older = batch.filter((p) => p.kind === 'html' && p.html === undefined && (storedHeadings(p.meta) === undefined || storedCodeCount(p.meta) === undefined));
   if (!older.length) return batch;
   const whole = new Map((await load(older.map((p) => p.url))).map((p) => [p.url, p]));

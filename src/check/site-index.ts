@@ -127,7 +127,6 @@ export class SiteBuilder {
   private readonly bodyIds = new Map<string, number>();
   /** A store's body id → the interned body (two stored bodies may be one here). */
   private readonly storedIds = new Map<number, number>();
-  private readonly bodyTarget: string[] = [];
   /** Every stored link: its body, its position and its page (index into fromUrls). */
   private readonly linkBody = new IntColumn();
   private readonly linkPos = new IntColumn();
@@ -136,8 +135,9 @@ export class SiteBuilder {
   private readonly fromIds = new Map<string, number>();
   /** canon(fromUrl) → ranges [start, end) of stored links, in stored order. */
   private readonly ranges = new Map<string, number[]>();
-  /** canon(toUrl) → its number; per number, how many distinct pages link to it. */
+  /** canon(toUrl) → its number; per number, the key and how many distinct pages link to it. */
   private readonly targetIds = new Map<string, number>();
+  private readonly targetKeys: string[] = [];
   private readonly linkedCount: number[] = [];
   /** Per body, its target's number. */
   private readonly bodyTargetId: number[] = [];
@@ -203,11 +203,11 @@ export class SiteBuilder {
       this.bodyIds.set(key, id);
       this.bodies.push(l);
       const k = canon(l.toUrl);
-      this.bodyTarget.push(k);
       let t = this.targetIds.get(k);
       if (t === undefined) {
-        t = this.linkedCount.length;
+        t = this.targetKeys.length;
         this.targetIds.set(k, t);
+        this.targetKeys.push(k);
         this.linkedCount.push(0);
         this.seenInRun.push(-1);
       }
@@ -235,7 +235,7 @@ export class SiteBuilder {
     this.countLinkedFrom(fromKey, this.bodyTargetId[body]!, index);
   }
 
-  /** Counts distinct linking pages per target; links of one page arrive together, so one set per page. */
+  /** Counts distinct linking pages per target; links of one page arrive together, so one run stamp per page. */
   private countLinkedFrom(fromKey: string, target: number, index: number): void {
     const seen = this.seenInRun;
     if (fromKey !== this.lastFromKey) {
@@ -370,7 +370,7 @@ export class SiteBuilder {
       for (const index of outs) {
         const l = this.bodies[this.linkBody.at(index)]!;
         if (!/^https?:/i.test(l.toUrl)) continue;
-        const k = this.bodyTarget[this.linkBody.at(index)]!;
+        const k = this.targetKeys[this.bodyTargetId[this.linkBody.at(index)]!]!;
         if (parent.has(k)) continue;
         const body = this.linkBody.at(index);
         parent.set(k, { prev: cur, link: body });

@@ -67,7 +67,8 @@ function finalize(stmt: sqlite3.Statement): Promise<void> {
   return new Promise((resolve) => stmt.finalize(() => resolve()));
 }
 
-function openDatabase(file: string, mode = sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE): Promise<sqlite3.Database> {
+/** Opens a connection; the default mode is the driver's own (read-write, create, serialized access). */
+function openDatabase(file: string, mode = sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
     const db = new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(db)));
   });
@@ -344,7 +345,7 @@ class SqliteStore implements ScanStore {
   async *linkBatches(scanId: string, options: { batchSize?: number } = {}): AsyncIterable<LinkRefBatch> {
     // Links are read on a connection of their own (a file's WAL lets readers run side by side): a site's
     // index streams pages and links at once, and one connection would take their queries in turn.
-    const reader = this.location === ':memory:' ? undefined : new Connection(await openDatabase(this.location, sqlite3.OPEN_READONLY));
+    const reader = this.location === ':memory:' ? undefined : new Connection(await openDatabase(this.location, sqlite3.OPEN_READONLY | sqlite3.OPEN_FULLMUTEX));
     const conn = reader ?? this.conn;
     try {
       // A page row holds all of its links: batches of pages, about batchSize links each.

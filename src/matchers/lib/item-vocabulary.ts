@@ -45,10 +45,14 @@ interface Vocabulary {
   touchedList: number[];
 }
 
-/** A string's bigrams as numbers, sorted, so that equal bigrams are adjacent (counted without a Map). */
-function sortedBigrams(s: string): Float64Array {
-  const out = new Float64Array(Math.max(0, s.length - 1));
-  for (let i = 0; i + 1 < s.length; i++) out[i] = s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+/**
+ * A string's bigrams as numbers, sorted, so that equal bigrams are adjacent (counted without a Map). With
+ * `into` (a buffer big enough), they are written there and a view of it is returned: nothing is allocated.
+ */
+function sortedBigrams(s: string, into?: Float64Array): Float64Array {
+  const n = Math.max(0, s.length - 1);
+  const out = into ? into.subarray(0, n) : new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
   return out.sort();
 }
 
@@ -109,10 +113,11 @@ let scratch = new Float64Array(256);
 
 /** Adds, per form, the bigrams it shares with the text (Σ min(count in text, count in form)). */
 function addShared(v: Vocabulary, postings: Map<number, number[]>, text: string, into: Int32Array): void {
-  const len = Math.max(0, text.length - 1);
-  if (scratch.length < len) scratch = new Float64Array(len * 2);
-  for (let i = 0; i < len; i++) scratch[i] = text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1);
-  const g = scratch.subarray(0, len).sort();
+  if (scratch.length < text.length) scratch = new Float64Array(text.length * 2);
+  const g = sortedBigrams(text, scratch);
+  const len = g.length;
+  // The runs of equal bigrams are walked here rather than through eachBigram: a callback per bigram of
+  // every distinct text of a site was a measurable part of candidate finding.
   const { touched, touchedList } = v;
   for (let i = 0; i < len; ) {
     let j = i + 1;
