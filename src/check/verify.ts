@@ -6,7 +6,7 @@
  */
 import { itemTitle, type Checklist, type ChecklistItem } from '../checklist/schema.js';
 import { runMatcher, type MatchContext, type MatchOutcome, type Target } from '../matchers/index.js';
-import { bestItem, foreignScheme, isGenericLinkText, parseItemLabel, scoreItems } from '../matchers/lib/identify.js';
+import { bestItem, foreignScheme, isGenericLinkText, onOthersSubject, parseItemLabel, scoreItems } from '../matchers/lib/identify.js';
 import { serviceOf } from '../matchers/lib/hosts.js';
 import type { Evidence } from '../store/types.js';
 import type { Candidate } from './candidates.js';
@@ -241,7 +241,8 @@ function namedOther(x: Ctx, c: Candidate): string | undefined {
   const top = ranked[0];
   if (!top || top.code === x.item.code || top.score < NAMES_OTHER) return undefined;
   const mine = ranked.find((r) => r.code === x.item.code)?.score ?? 0;
-  return mine < top.score - NAMES_OTHER_MARGIN ? top.code : undefined;
+  const margin = onOthersSubject(x.env.checklist, words, top.code, x.item.code) ? 0 : NAMES_OTHER_MARGIN;
+  return mine < top.score - margin ? top.code : undefined;
 }
 
 /**

@@ -230,6 +230,20 @@ describe('judge', () => {
     expect(r.get('O10')!.status).toBe('fail');
   });
 
+
+  it("an ITA row linking the anti-corruption twin of its report is the wrong file, however close the two titles score", () => {
+    // The six-month anti-corruption report (O40) scores 0.71 for its link words, the six-month operations
+    // report (O11) 0.66: too close for the usual margin, but only O40's titles speak of corruption.
+    const ac = 'องค์การบริหารส่วนตำบลวังโพธิ์\nรายงานผลการดำเนินงานตามแผนป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ.2565 รอบ6เดือน ต.ค.64-มี.ค.65\nที่ โครงการ/กิจกรรม งบประมาณที่ได้รับ (บาท) เบิกจ่ายแล้ว (บาท) สถานะ\n1 โครงการเสริมสร้างองค์ความรู้ด้านการต่อต้านการทุจริต 354,000.00 99,120.00 อยู่ระหว่างดำเนินการ';
+    const row = (n: number, title: string, href: string, text: string) => `<tr><td>${n}.</td><td>${title}</td><td><a href="${href}">${text}</a></td></tr>`;
+    const r = run({
+      '/': '<a href="/ita">ITA</a>',
+      '/ita': `<table>${row(11, 'รายงานการกำกับติดตามการดำเนินงานประจำปี รอบ 6 เดือน', '/f/o40.docx', 'รายงานผลการดำเนินงานตามแผนป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ.2565 รอบ6เดือน')}</table>`,
+      '/f/o40.docx': { doc: ac },
+    });
+    expect(r.get('O11')!.status).toBe('fail');
+    expect(r.get('O11')!.reasons.join(' ')).toContain('(O40)');
+  });
   it('a page that only lists a post on another host needs review', () => {
     const r = run({
       '/': '<nav class="menu"><ul><li><a href="#">บุคลากร</a><ul><li><a href="/hr-report">รายงานผลการพัฒนาบุคลากร</a></li></ul></li><li><a href="/complaint">ร้องเรียน/ร้องทุกข์</a></li></ul></nav>',

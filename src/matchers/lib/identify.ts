@@ -344,6 +344,24 @@ function scoreItemsOnce(checklist: Checklist, text: string, hint?: number, floor
     .map(({ code, score, form }) => ({ code, score, form }));
 }
 
+/**
+ * Words that split the checklist into twins: the anti-corruption plan and reports beside the agency's own
+ * plan and reports ("รายงานผลการดำเนินงานตามแผนป้องกันการทุจริต รอบ 6 เดือน" against "รายงานผลการดำเนินงาน
+ * รอบ 6 เดือน"). Scores alone rank such a text close to both twins.
+ */
+const SUBJECT_KEYS = ['ทุจริต', 'ประพฤติมิชอบ'].map(titleKey);
+
+/**
+ * Is `text` on the subject of item `other` and not of item `mine`? It is when it holds a subject word that
+ * one of `other`'s titles and variants holds and none of `mine`'s does: a text about corruption prevention
+ * that scores close to an item of no such subject is the twin's, however small the lead.
+ */
+export function onOthersSubject(checklist: Checklist, text: string, other: string, mine: string): boolean {
+  const key = titleKey(text);
+  const forms = (code: string) => profilesOf(checklist).find((p) => p.code === code)?.forms ?? [];
+  return SUBJECT_KEYS.some((w) => key.includes(w) && forms(other).some((f) => f.key.includes(w)) && !forms(mine).some((f) => f.key.includes(w)));
+}
+
 export const IDENTIFY_THRESHOLD = 0.62;
 const MARGIN = 0.02;
 
