@@ -4,7 +4,13 @@ import { findTermIn, fold, matchSpan, prepareText, quoteAround, quoteSpan, type 
 import { findCount, findCountsTable, findEmail, findMoney, findPersonName, findPhone, type Found } from './lib/detectors.js';
 import { defineMatcher, type Target } from './types.js';
 
-type ElementResult = { el: ContentElement; found: 'yes' | 'weak' | 'no' | 'unknown'; quote?: string; /** Only a heading with "-" under it. */ empty?: boolean };
+/**
+ * A quote is worked out only when it is shown (see firstQuote): cutting it at Thai word boundaries
+ * (Intl.Segmenter) cost more than finding the element.
+ */
+type Quote = () => string;
+
+type ElementResult = { el: ContentElement; found: 'yes' | 'weak' | 'no' | 'unknown'; quote?: Quote; /** Only a heading with "-" under it. */ empty?: boolean };
 
 const DASHES_ONLY = /^[-–—_.…\s]+$/;
 const PUNCT = /[\s:;,()[\]"'“”]/g;
@@ -40,8 +46,17 @@ export function onlyEmptySections(text: string, terms: readonly string[]): boole
   return seen > 0;
 }
 
-function quoteOf(text: string, f: Found): string {
-  return quoteSpan(text, f.index, f.index + f.text.length, 80);
+function quoteOf(text: string, f: Found): Quote {
+  return () => quoteSpan(text, f.index, f.index + f.text.length, 80);
+}
+
+/** The quote of the first element that has one (in checklist order), the only one a verdict shows. */
+function firstQuote(results: ElementResult[]): string | undefined {
+  for (const r of results) {
+    const q = r.quote?.();
+    if (q) return q;
+  }
+  return undefined;
 }
 
 function findTerms(el: ContentElement, text: string, prepared: PreparedText): ElementResult {
@@ -60,7 +75,7 @@ function findTerms(el: ContentElement, text: string, prepared: PreparedText): El
       spans.push([a, b]);
     }
     hits++;
-    const r: ElementResult = { el, found: m.confidence === 'toneless' ? 'weak' : 'yes', quote: quoteAround(text, prepared, m) };
+    const r: ElementResult = { el, found: m.confidence === 'toneless' ? 'weak' : 'yes', quote: () => quoteAround(text, prepared, m) };
     if (r.found === 'yes') strong ??= r;
     else weak ??= r;
     if (strong && hits >= el.minCount) return strong;
@@ -95,7 +110,7 @@ function checkElement(el: ContentElement, target: Target, prepared: PreparedText
     }
     case 'email': {
       const f = findEmail(text);
-      return f ? { el, found: 'yes', quote: f.text } : { el, found: 'no' };
+      return f ? { el, found: 'yes', quote: () => f.text } : { el, found: 'no' };
     }
     case 'money': {
       const f = findMoney(text);
@@ -112,7 +127,7 @@ function checkElement(el: ContentElement, target: Target, prepared: PreparedText
     case 'external-link': {
       if (isDoc) return { el, found: 'unknown' };
       const ext = target.externalLinks ?? [];
-      return ext.length > 0 ? { el, found: 'yes', quote: ext[0] } : { el, found: 'no' };
+      return ext.length > 0 ? { el, found: 'yes', quote: () => ext[0]! } : { el, found: 'no' };
     }
   }
 }
@@ -153,7 +168,7 @@ export const contentElements = defineMatcher({
     const unknown = required.filter((r) => r.found === 'unknown');
     const weak = required.filter((r) => r.found === 'weak');
     const ocr = t.snapshot.textSource === 'ocr';
-    const quote = results.find((r) => r.quote)?.quote;
+    const quote = firstQuote(results);
     const data = { missing: missing.map((r) => r.el.id), found: results.filter((r) => r.found === 'yes' || r.found === 'weak').map((r) => r.el.id) };
     if (missing.length > 0) {
       const labels = missing.map((r) => r.el.label).join(' และ');
