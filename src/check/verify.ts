@@ -6,8 +6,8 @@
  */
 import { itemTitle, type Checklist, type ChecklistItem } from '../checklist/schema.js';
 import { runMatcher, type MatchContext, type MatchOutcome, type Target } from '../matchers/index.js';
-import { bestItem, foreignScheme, isGenericLinkText, onOthersSubject, parseItemLabel, scoreItems } from '../matchers/lib/identify.js';
-import { serviceOf } from '../matchers/lib/hosts.js';
+import { bestItem, foreignScheme, IDENTIFY_THRESHOLD, isGenericLinkText, onOthersSubject, parseItemLabel, scoreItems } from '../matchers/lib/identify.js';
+import { serviceOf, socialLinkKind } from '../matchers/lib/hosts.js';
 import type { Evidence } from '../store/types.js';
 import type { Candidate } from './candidates.js';
 import { fold } from '../text/fold.js';
@@ -74,8 +74,21 @@ interface TargetResult {
   otherItem?: string;
 }
 
-/** Below this identification, a link to another host is not taken as the item's evidence. */
+/**
+ * Below this identification, a link to another site is not taken as the item's evidence: its words must
+ * name the item clearly ("ระบบการจัดซื้อจัดจ้างภาครัฐ" in a sidebar only resembles the procurement plan).
+ * A link to a file-hosting service (Google Drive, OneDrive) is where agencies keep the document itself, and so
+ * is one Facebook post; words that identify the item at all ("มาตรการส่งเสริมคุณธรรม") send such a link to
+ * a person, who can open it.
+ */
 const WEAK_EXTERNAL = 0.7;
+const WEAK_ONE_DOCUMENT = IDENTIFY_THRESHOLD;
+
+/** A file on a file-hosting service, or one post or video on a social platform: a document, not a site. */
+function holdsOneItem(url: string): boolean {
+  const type = serviceOf(url).type;
+  return type === 'file' || (type !== 'other' && socialLinkKind(url) === 'single');
+}
 
 function judgeTarget(x: Ctx, c: Ident, target: Target, label: string): TargetResult {
   const ctx = mctx(x, c.names, target, c.row);
@@ -87,9 +100,9 @@ function judgeTarget(x: Ctx, c: Ident, target: Target, label: string): TargetRes
   const reach = runMatcher('reachable', ctx);
   if (reach.verdict === 'fail') return fail(reach.reason ?? 'ลิงก์ใช้ไม่ได้');
   const ext = runMatcher('external-host', ctx);
-  // A link out whose words only loosely resemble the item ("ระบบการจัดซื้อจัดจ้างภาครัฐ" in a sidebar) is no
-  // evidence at all; one that clearly names the item needs a human, who can open it.
-  if (ext.verdict === 'unknown' && c.ident < WEAK_EXTERNAL) return fail(`ลิงก์ไปยังเว็บไซต์อื่นที่ไม่ได้ระบุว่าเป็น${x.item.title}`);
+  // A link out whose words only resemble the item is no evidence at all; one that names it needs a human.
+  const weak = holdsOneItem(target.url) ? WEAK_ONE_DOCUMENT : WEAK_EXTERNAL;
+  if (ext.verdict === 'unknown' && c.ident < weak) return fail(`ลิงก์ไปยังเว็บไซต์อื่นที่ไม่ได้ระบุว่าเป็น${x.item.title}`);
   if (ext.verdict === 'unknown') return review(ext.reason ?? 'อยู่นอกเว็บไซต์หน่วยงาน');
   if (ext.verdict === 'pass' && ext.data?.online) {
     // The link to the working system is the evidence; its page cannot be opened here.
@@ -348,6 +361,14 @@ function explore(x: Ctx, c: Ident, url: string, label: string, via: string, dept
   const reasons = childVerdicts.length ? childVerdicts.flatMap((v) => v.reasons) : [...own.reasons];
   if (own.status === 'pass' && docsDecide) reasons.unshift(`${label}: หน้าเว็บมีข้อมูล แต่เอกสารที่แนบไว้ไม่ผ่านเกณฑ์`);
   const elements = childVerdicts.length ? mergeElements(childVerdicts.map((v) => v.elements)) : own.elements;
+  // A page that only lists the item's parts (the chart behind one link, the duties behind the next), each
+  // failing only for what another holds: the item is there in parts, not missing. A person decides whether
+  // graders take the page, as for an ITA row's links (judge.ts partsTogether).
+  const parts = new Set(childVerdicts.map((v) => canon(v.link.url)));
+  if (listing && parts.size >= 2 && elements && elements.missing.length === 0 && elements.found.length > 0) {
+    const reason = `${label}: ${x.item.title}ครบเมื่อรวม ${parts.size} ลิงก์ในหน้านี้ แต่แต่ละลิงก์มีเพียงบางส่วน ควรรวมไว้ในหน้าเดียวหรือไฟล์เดียว แล้วให้เจ้าหน้าที่ตรวจ`;
+    return { status: 'needs-review', confidence: 0.5, reasons: [reason, ...reasons], caveats: [], evidence: [here(), ...childVerdicts.flatMap((v) => v.evidence)] };
+  }
   return { status: 'fail', confidence: own.confidence, reasons, caveats: [], wrongYears, otherItem: own.otherItem, elements, evidence: [here(own.quote)] };
 }
 

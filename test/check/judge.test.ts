@@ -321,6 +321,39 @@ describe('judge', () => {
     // The chart alone next to an unrelated page: the duties are missing, a fail.
     expect(judgeWith('/news').status).toBe('fail');
   });
+  it("an item whose parts a menu page lists behind separate links is not 'missing' either: a person decides", () => {
+    const { checklist: C2568 } = loadChecklist(2568);
+    const judgeWith = (second: string) => {
+      const s = scan({
+        '/': '<nav class="menu"><ul><li><a href="#">ข้อมูลพื้นฐาน</a><ul><li><a href="/o1">โครงสร้างและอำนาจหน้าที่</a></li></ul></li></ul></nav>',
+        '/o1': `<h3>โครงสร้างและอำนาจหน้าที่</h3><ul><li><a href="/chart">– แผนผังโครงสร้างส่วนราชการ</a></li><li><a href="${second}">– อำนาจหน้าที่ของเทศบาลตำบลวังตาล</a></li></ul>`,
+        '/chart': '<h3>แผนผังโครงสร้างส่วนราชการ</h3><ul><li>สำนักปลัด</li><li>กองคลัง</li><li>กองช่าง</li><li>กองการศึกษา ศาสนาและวัฒนธรรม</li></ul>',
+        '/files/duties.pdf': { doc: 'อำนาจหน้าที่ของเทศบาลตำบลวังตาล\nเทศบาลมีอำนาจหน้าที่ในการพัฒนาตำบล ทั้งในด้านเศรษฐกิจ สังคม และวัฒนธรรม ตามพระราชบัญญัติเทศบาล พ.ศ. ๒๔๙๖ มาตรา ๕๐ และมาตรา ๕๓' },
+        '/files/news.pdf': { doc: 'ข่าวกิจกรรม\nกิจกรรมวันเด็กแห่งชาติ ประจำปี ๒๕๖๘ ณ ลานอเนกประสงค์ มีเด็กและเยาวชนเข้าร่วมกว่า ๒๐๐ คน' },
+      });
+      return judge({ checklist: C2568, startUrl: SITE + '/', pages: s.pages, links: s.links, overrides: [] }).find((r) => r.code === 'O1')!;
+    };
+    const split = judgeWith('/files/duties.pdf');
+    expect(split.status).toBe('needs-review');
+    expect(split.reasons[0]).toContain('ครบเมื่อรวม 2 ลิงก์ในหน้านี้');
+    expect(split.urls).toEqual(expect.arrayContaining([`${SITE}/o1`, `${SITE}/chart`, `${SITE}/files/duties.pdf`]));
+    // The chart beside an unrelated file: the duties are missing, a fail.
+    expect(judgeWith('/files/news.pdf').status).toBe('fail');
+  });
+  it('a menu link to a file-hosting service that identifies its item needs a person, however briefly it names it', () => {
+    const r = run({
+      '/': '<nav class="menu"><ul><li><a href="#">ITA</a><ul><li><a href="https://1drv.ms/b/s!QcmZXrUFAN3f6TDT6_ziZ402XN7Y">มาตรการส่งเสริมคุณธรรม</a></li><li><a href="https://www.gprocurement.go.th">ระบบการจัดซื้อจัดจ้างภาครัฐ</a></li></ul></li></ul></nav>',
+    });
+    // "มาตรการส่งเสริมคุณธรรม" identifies O42 (0.68) without naming it strongly; the file it links cannot be opened here.
+    expect(r.get('O42')!.status).toBe('needs-review');
+    expect(r.get('O42')!.urls).toEqual(['https://1drv.ms/b/s!QcmZXrUFAN3f6TDT6_ziZ402XN7Y']);
+    // A link to another site (the national e-GP system) that only resembles the procurement plan stays no evidence.
+    expect(r.get('O21')!.status).toBe('fail');
+    // One Facebook post is a document too; the agency's Facebook page, with the same words, is not.
+    const fb = (href: string) => run({ '/': `<nav class="menu"><ul><li><a href="#">ITA</a><ul><li><a href="${href}">มาตรการส่งเสริมคุณธรรม</a></li></ul></li></ul></nav>` }).get('O42')!.status;
+    expect(fb('https://www.facebook.com/permalink.php?story_fbid=581&id=100064')).toBe('needs-review');
+    expect(fb('https://www.facebook.com/abt.wangtan')).toBe('fail');
+  });
   it('a general complaint form under a broader label ("ร้องเรียน/ร้องทุกข์") goes to a person, unless the page itself takes corruption complaints', () => {
     const form = (extra: string) =>
       `<h3>แจ้งเรื่องร้องเรียน/ร้องทุกข์ออนไลน์</h3><form action="/complaint/send" method="post"><p>ชื่อ-สกุล <input name="name"></p><p>รายละเอียด <textarea name="detail"></textarea></p><button>ส่งข้อมูล</button></form><p>หรือแจ้งทางโทรศัพท์ ๐-๕๙๕๘-๙๘๒๘ ${extra}</p>`;
