@@ -85,7 +85,7 @@ const WEAK_EXTERNAL = 0.7;
 const WEAK_ONE_DOCUMENT = IDENTIFY_THRESHOLD;
 
 /** A file on a file-hosting service, or one post or video on a social platform: a document, not a site. */
-function holdsOneItem(url: string): boolean {
+function isOneDocument(url: string): boolean {
   const type = serviceOf(url).type;
   return type === 'file' || (type !== 'other' && socialLinkKind(url) === 'single');
 }
@@ -101,7 +101,7 @@ function judgeTarget(x: Ctx, c: Ident, target: Target, label: string): TargetRes
   if (reach.verdict === 'fail') return fail(reach.reason ?? 'ลิงก์ใช้ไม่ได้');
   const ext = runMatcher('external-host', ctx);
   // A link out whose words only resemble the item is no evidence at all; one that names it needs a human.
-  const weak = holdsOneItem(target.url) ? WEAK_ONE_DOCUMENT : WEAK_EXTERNAL;
+  const weak = isOneDocument(target.url) ? WEAK_ONE_DOCUMENT : WEAK_EXTERNAL;
   if (ext.verdict === 'unknown' && c.ident < weak) return fail(`ลิงก์ไปยังเว็บไซต์อื่นที่ไม่ได้ระบุว่าเป็น${x.item.title}`);
   if (ext.verdict === 'unknown') return review(ext.reason ?? 'อยู่นอกเว็บไซต์หน่วยงาน');
   if (ext.verdict === 'pass' && ext.data?.online) {
