@@ -4,10 +4,11 @@
  * documents whose own title names the item even when nothing links to them by name.
  */
 import type { Checklist } from '../checklist/schema.js';
-import { foreignScheme, IDENTIFY_THRESHOLD, identifyRow, isGenericLinkText, itemsInHead, parseItemLabel, scoreItems, titleKey, type ItemScore } from '../matchers/lib/identify.js';
+import { foreignScheme, IDENTIFY_THRESHOLD, identifyRow, isGenericLinkText, itemsInHead, noiseless, parseItemLabel, scoreItems, titleKey, type ItemScore } from '../matchers/lib/identify.js';
 import { itemOfTitleLine, TITLE_LINE_MARGIN, titleLineOf } from '../matchers/lib/title-line.js';
 import type { RowContext } from '../matchers/types.js';
 import type { LinkRecord } from '../store/types.js';
+import { isOneDocument } from '../matchers/lib/hosts.js';
 import { findIndexPages, parseIndexRows, type IndexRow } from './index-page.js';
 import type { PageInfo } from './site-index.js';
 import { canon, oneLine, type Site } from './site.js';
@@ -28,6 +29,8 @@ export interface Candidate {
   numberOnly?: boolean;
   /** Named only by a label broader than the item (checklist `broader`): at best a case for a person. */
   broader?: boolean;
+  /** Named only loosely by a short label, and what it links cannot be read here: at best a case for a person. */
+  looseLabel?: boolean;
   /** How it was found, for the report. */
   via: string;
   /** The page holding the link. */
@@ -112,6 +115,31 @@ function foreignOnlyTargets(site: Site): Set<string> {
     foreign.set(k, (foreign.get(k) ?? true) && f);
   }
   return new Set([...foreign].filter(([, f]) => f).map(([k]) => k));
+}
+
+/** A loose label's top item: at least this score, and this far ahead of the next item. */
+const LOOSE_MIN = 0.45;
+const LOOSE_LEAD = 0.05;
+
+/**
+ * The item a short label names loosely but clearly before any other ("รายงานผล No Gift": 0.47, next 0.31).
+ * The label must be a shortening of the title it matches, not longer than it: a longer text that only
+ * shares some letters with a short title ("โครงการเสริมสร้างคุณธรรม…" and "โครงสร้าง") names nothing.
+ */
+function looseItem(checklist: Checklist, names: string[]): { code: string; score: number; name: string } | undefined {
+  for (const name of names) {
+    const [top, second] = scoreItems(checklist, name);
+    if (!top || top.score < LOOSE_MIN || (second && second.score > top.score - LOOSE_LEAD)) continue;
+    if (noiseless(titleKey(name)).length <= noiseless(top.form ?? '').length) return { code: top.code, score: top.score, name };
+  }
+  return undefined;
+}
+
+/** A link to what oit cannot read: a stored document without text, or one file or post on another site. */
+function unreadable(site: Site, url: string): boolean {
+  const p = site.page(url);
+  if (p) return p.kind !== 'html' && p.status >= 200 && p.status < 300 && (p.textSource === 'none' || (p.textHead ?? '').trim().length < 50);
+  return !site.isOwn(url) && isOneDocument(url);
 }
 
 /** How plainly a menu parent must name an item for its children to be filed under it. */
@@ -235,6 +263,13 @@ export function discoverCandidates(site: Site, checklist: Checklist, index: Inde
       const broader = contextual ? undefined : broaderItem(checklist, names);
       if (broader) {
         add({ code: broader.code, url: l.toUrl, names, source: 'link', ident: 0.6, broader: true, via: menu ?? `link '${clip(broader.name, 50)}' on ${pageName(site, l.fromUrl)}`, fromUrl: l.fromUrl, linkText: l.text || l.label, title: clip(broader.name, 60) });
+        continue;
+      }
+      // A short label ("รายงานผล No Gift") over a file oit cannot read (a scan without text, a file on Google
+      // Drive): the label is all there is to go by, and a person can open the file.
+      const loose = contextual || !unreadable(site, l.toUrl) ? undefined : looseItem(checklist, names);
+      if (loose) {
+        add({ code: loose.code, url: l.toUrl, names, source: 'link', ident: loose.score, looseLabel: true, via: menu ?? `link '${clip(loose.name, 50)}' on ${pageName(site, l.fromUrl)}`, fromUrl: l.fromUrl, linkText: l.text || l.label, title: clip(loose.name, 60) });
       }
       continue;
     }

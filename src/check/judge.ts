@@ -51,7 +51,9 @@ export function judgeItem(env: VerifyEnv, item: ChecklistItem, candidates: Candi
 }
 
 /** The item's verdict from its candidates' verdicts: the best pass, else reviews, parts, fails, or nothing found. */
-export function itemResult(env: VerifyEnv, item: ChecklistItem, verdicts: CandidateVerdict[]): ItemResult {
+export function itemResult(env: VerifyEnv, item: ChecklistItem, all: CandidateVerdict[]): ItemResult {
+  // A loosely labelled link that failed says nothing about the item: it was only a case for a person.
+  const verdicts = all.filter((v) => !(v.candidate.looseLabel && v.status === 'fail'));
   const base = { code: item.code, title: item.title, subIndicator: item.subIndicator };
   const rank = (v: CandidateVerdict) => v.confidence + SOURCE_RANK[v.candidate.source];
   const passes = verdicts.filter((v) => v.status === 'pass').sort((a, b) => rank(b) - rank(a));

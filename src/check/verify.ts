@@ -7,7 +7,7 @@
 import { itemTitle, type Checklist, type ChecklistItem } from '../checklist/schema.js';
 import { runMatcher, type MatchContext, type MatchOutcome, type Target } from '../matchers/index.js';
 import { bestItem, foreignScheme, IDENTIFY_THRESHOLD, isGenericLinkText, onOthersSubject, parseItemLabel, scoreItems } from '../matchers/lib/identify.js';
-import { serviceOf, socialLinkKind } from '../matchers/lib/hosts.js';
+import { isOneDocument, serviceOf } from '../matchers/lib/hosts.js';
 import type { Evidence } from '../store/types.js';
 import type { Candidate } from './candidates.js';
 import { fold } from '../text/fold.js';
@@ -84,12 +84,6 @@ interface TargetResult {
 const WEAK_EXTERNAL = 0.7;
 const WEAK_ONE_DOCUMENT = IDENTIFY_THRESHOLD;
 
-/** A file on a file-hosting service, or one post or video on a social platform: a document, not a site. */
-function isOneDocument(url: string): boolean {
-  const type = serviceOf(url).type;
-  return type === 'file' || (type !== 'other' && socialLinkKind(url) === 'single');
-}
-
 function judgeTarget(x: Ctx, c: Ident, target: Target, label: string): TargetResult {
   const ctx = mctx(x, c.names, target, c.row);
   const caveats: string[] = [];
@@ -101,7 +95,7 @@ function judgeTarget(x: Ctx, c: Ident, target: Target, label: string): TargetRes
   if (reach.verdict === 'fail') return fail(reach.reason ?? 'ลิงก์ใช้ไม่ได้');
   const ext = runMatcher('external-host', ctx);
   // A link out whose words only resemble the item is no evidence at all; one that names it needs a human.
-  const weak = isOneDocument(target.url) ? WEAK_ONE_DOCUMENT : WEAK_EXTERNAL;
+  const weak = c.looseLabel ? 0 : isOneDocument(target.url) ? WEAK_ONE_DOCUMENT : WEAK_EXTERNAL;
   if (ext.verdict === 'unknown' && c.ident < weak) return fail(`ลิงก์ไปยังเว็บไซต์อื่นที่ไม่ได้ระบุว่าเป็น${x.item.title}`);
   if (ext.verdict === 'unknown') return review(ext.reason ?? 'อยู่นอกเว็บไซต์หน่วยงาน');
   if (ext.verdict === 'pass' && ext.data?.online) {
@@ -223,7 +217,7 @@ interface Explored extends TargetResult {
   evidence: Evidence[];
 }
 
-type Ident = Pick<Candidate, 'names' | 'row' | 'ident' | 'numberOnly'> & {
+type Ident = Pick<Candidate, 'names' | 'row' | 'ident' | 'numberOnly' | 'looseLabel'> & {
   /** The link's own words name this other item clearly (an index row linking another item's file). */
   namedOther?: string;
 };
@@ -387,12 +381,19 @@ export function verifyCandidate(env: VerifyEnv, item: ChecklistItem, c: Candidat
   const label = `"${nameOf(c, target)}"`;
 
   // The words must name this item (index rows and links were assigned by their best item already).
-  if (c.source === 'link' && !c.broader) {
+  if (c.source === 'link' && !c.broader && !c.looseLabel) {
     const tm = runMatcher('title-match', mctx(x, c.names, target));
     if (tm.verdict === 'fail') return { status: 'fail', confidence: 0.5, reasons: [`${label}: ${tm.reason}`], evidence: [], candidate: c };
   }
 
   const r = explore(x, { ...c, namedOther: namedOther(x, c) }, c.url, label, c.via, 0);
+  if (c.looseLabel) {
+    // Only a short label points here and the file cannot be read: never a pass, at most a case for a person
+    // (a failed one is left out of the item's verdict, judge.ts).
+    if (r.status === 'fail') return { status: 'fail', confidence: r.confidence, reasons: r.reasons, evidence: r.evidence, candidate: c };
+    const why = `${label}: ชื่อลิงก์บอกรายการนี้ไม่ชัดเจน และเปิดอ่านเนื้อหาไม่ได้ ต้องให้เจ้าหน้าที่ตรวจว่าเป็น${item.title}หรือไม่`;
+    return { status: 'needs-review', confidence: 0.5, reasons: [why, ...(r.status === 'needs-review' ? r.reasons : r.caveats)].filter(Boolean), evidence: r.evidence, candidate: c };
+  }
   if (r.online) {
     // The link out of the own site is the evidence: submit the own page that carries it.
     const from = c.fromUrl && site.isOwn(c.fromUrl) ? c.fromUrl : undefined;

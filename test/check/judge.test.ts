@@ -354,6 +354,23 @@ describe('judge', () => {
     expect(fb('https://www.facebook.com/permalink.php?story_fbid=581&id=100064')).toBe('needs-review');
     expect(fb('https://www.facebook.com/abt.wangtan')).toBe('fail');
   });
+  it('a short menu label over a file oit cannot read goes to a person; over a readable file it is judged by the file, and never passes', () => {
+    const { checklist: C2566 } = loadChecklist(2566);
+    const o33 = (href: string, extra: Parameters<typeof scan>[0] = {}) => {
+      const s = scan({ '/': `<nav class="menu"><ul><li><a href="#">การดำเนินการเพื่อป้องกันการทุจริต</a><ul><li><a href="${href}">รายงานผล No Gift</a></li></ul></li></ul></nav>`, ...extra });
+      return judge({ checklist: C2566, startUrl: SITE + '/', pages: s.pages, links: s.links, overrides: [] }).find((r) => r.code === 'O33')!;
+    };
+    // "รายงานผล No Gift" scores 0.47 for O33 (next item 0.31): too little to identify the item by itself.
+    const scanned = o33('/files/scan16.pdf', { '/files/scan16.pdf': { doc: '', textSource: 'none' } });
+    expect(scanned.status).toBe('needs-review');
+    expect(scanned.reasons[0]).toContain('ชื่อลิงก์บอกรายการนี้ไม่ชัดเจน');
+    expect(scanned.urls).toEqual([`${SITE}/files/scan16.pdf`]);
+    expect(o33('https://drive.google.com/file/d/5T_7udH71VpTcjx926XQdM3Pe8zo/view').status).toBe('needs-review');
+    // A readable file under the same label is no candidate by the label alone: nothing of the item is found.
+    const readable = o33('/files/news.pdf', { '/files/news.pdf': { doc: 'ข่าวประชาสัมพันธ์\nกิจกรรมวันเด็กแห่งชาติ ประจำปี ๒๕๖๕ ณ ลานอเนกประสงค์ มีเด็กและเยาวชนเข้าร่วมกว่า ๒๐๐ คน' } });
+    expect(readable.status).toBe('fail');
+    expect(readable.urls).toEqual([]);
+  });
   it('a general complaint form under a broader label ("ร้องเรียน/ร้องทุกข์") goes to a person, unless the page itself takes corruption complaints', () => {
     const form = (extra: string) =>
       `<h3>แจ้งเรื่องร้องเรียน/ร้องทุกข์ออนไลน์</h3><form action="/complaint/send" method="post"><p>ชื่อ-สกุล <input name="name"></p><p>รายละเอียด <textarea name="detail"></textarea></p><button>ส่งข้อมูล</button></form><p>หรือแจ้งทางโทรศัพท์ ๐-๕๙๕๘-๙๘๒๘ ${extra}</p>`;

@@ -89,3 +89,9 @@ export function socialLinkKind(url: string): 'account' | 'share' | 'single' {
   if (/(^|\.)(facebook\.com|fb\.com)$/.test(h) && /\/(posts|videos|photos|photo\.php|story\.php|permalink\.php|watch)/.test(p)) return 'single';
   return 'account';
 }
+
+/** A file on a file-hosting service, or one post or video on a social platform: a document, not a site. */
+export function isOneDocument(url: string): boolean {
+  const type = serviceOf(url).type;
+  return type === 'file' || (type !== 'other' && socialLinkKind(url) === 'single');
+}

@@ -18,7 +18,7 @@ export function titleKey(s: string): string {
 }
 
 /** Noise that says nothing about which item a text names: years, "ประจำปีงบประมาณ", "พ.ศ.". */
-function noiseless(key: string): string {
+export function noiseless(key: string): string {
   return key.replace(/(?:ประจำ)?ปี(?:งบประมาณ|งบฯ|งบ)?|พศ|\d+/g, '');
 }
 
