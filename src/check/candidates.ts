@@ -4,11 +4,11 @@
  * documents whose own title names the item even when nothing links to them by name.
  */
 import type { Checklist } from '../checklist/schema.js';
+import { isOneDocument } from '../matchers/lib/hosts.js';
 import { foreignScheme, IDENTIFY_THRESHOLD, identifyRow, isGenericLinkText, itemsInHead, noiseless, parseItemLabel, scoreItems, titleKey, type ItemScore } from '../matchers/lib/identify.js';
 import { itemOfTitleLine, TITLE_LINE_MARGIN, titleLineOf } from '../matchers/lib/title-line.js';
 import type { RowContext } from '../matchers/types.js';
 import type { LinkRecord } from '../store/types.js';
-import { isOneDocument } from '../matchers/lib/hosts.js';
 import { findIndexPages, parseIndexRows, type IndexRow } from './index-page.js';
 import type { PageInfo } from './site-index.js';
 import { canon, oneLine, type Site } from './site.js';
@@ -195,6 +195,7 @@ export function discoverCandidates(site: Site, checklist: Checklist, index: Inde
     keep.names = [...new Set([...keep.names, ...other.names])];
     // Named specifically anywhere, it is no longer only a broader label's candidate.
     if (keep.broader && !other.broader) delete keep.broader;
+    if (keep.looseLabel && !other.looseLabel) delete keep.looseLabel;
     m.set(key, keep);
   };
 
