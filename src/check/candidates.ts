@@ -7,6 +7,7 @@ import type { Checklist } from '../checklist/schema.js';
 import { isOneDocument } from '../matchers/lib/hosts.js';
 import { foreignScheme, IDENTIFY_THRESHOLD, identifyRow, isGenericLinkText, itemsInHead, noiseless, parseItemLabel, scoreItems, titleKey, type ItemScore } from '../matchers/lib/identify.js';
 import { itemOfTitleLine, TITLE_LINE_MARGIN, titleLineOf } from '../matchers/lib/title-line.js';
+import { hasNoTextLayer } from '../matchers/scanned-document.js';
 import type { RowContext } from '../matchers/types.js';
 import type { LinkRecord } from '../store/types.js';
 import { findIndexPages, parseIndexRows, type IndexRow } from './index-page.js';
@@ -135,10 +136,13 @@ function looseItem(checklist: Checklist, names: string[]): { code: string; score
   return undefined;
 }
 
-/** A link to what oit cannot read: a stored document without text, or one file or post on another site. */
+/**
+ * A link to what oit cannot read: a stored document without a text layer (as the scanned-document matcher
+ * tells it, from the document's first characters), or one file or post on another site.
+ */
 function unreadable(site: Site, url: string): boolean {
   const p = site.page(url);
-  if (p) return p.kind !== 'html' && p.status >= 200 && p.status < 300 && (p.textSource === 'none' || (p.textHead ?? '').trim().length < 50);
+  if (p) return p.kind !== 'html' && p.status >= 200 && p.status < 300 && hasNoTextLayer(p.textSource, p.textHead ?? '');
   return !site.isOwn(url) && isOneDocument(url);
 }
 

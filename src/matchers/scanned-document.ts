@@ -2,6 +2,14 @@ import { z } from 'zod';
 import type { PageSnapshot } from '../store/types.js';
 import { defineMatcher } from './types.js';
 
+/** Below this many characters (spaces left out), a document's text is no text layer. */
+const MIN_CHARS = 40;
+
+/** A document without a text layer: a scan without OCR, or a few stray characters (a page number, a stamp). */
+export function hasNoTextLayer(textSource: PageSnapshot['textSource'], text: string, minChars = MIN_CHARS): boolean {
+  return textSource === 'none' || text.replace(/\s+/g, '').length < minChars;
+}
+
 /**
  * Does a document have readable text? A scan with no text layer (textSource "none" or nearly no text)
  * cannot be judged here: a human must read it. OCR text can be judged, with lower confidence.
@@ -10,13 +18,12 @@ export const scannedDocument = defineMatcher({
   meta: {
     id: 'scanned-document',
     description: 'A document has a readable text layer (scans need review; OCR text lowers confidence)',
-    params: z.object({ minChars: z.number().int().min(0).default(40), ocrConfidence: z.number().min(0).max(1).default(0.75) }),
+    params: z.object({ minChars: z.number().int().min(0).default(MIN_CHARS), ocrConfidence: z.number().min(0).max(1).default(0.75) }),
   },
   match(ctx, params) {
     const s = ctx.target?.snapshot;
     if (!s || s.kind === 'html') return { verdict: 'skip' };
-    const chars = (ctx.target?.text ?? '').replace(/\s+/g, '').length;
-    if (s.textSource === 'none' || chars < params.minChars) {
+    if (hasNoTextLayer(s.textSource, ctx.target?.text ?? '', params.minChars)) {
       return {
         verdict: 'unknown',
         reason: unreadableReason(s.kind, s.error),
