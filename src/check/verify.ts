@@ -387,10 +387,9 @@ export function verifyCandidate(env: VerifyEnv, item: ChecklistItem, c: Candidat
   }
 
   const r = explore(x, { ...c, namedOther: namedOther(x, c) }, c.url, label, c.via, 0);
-  if (c.looseLabel) {
+  if (c.looseLabel && r.status !== 'fail') {
     // Only a short label points here and the file cannot be read: never a pass, at most a case for a person
     // (a failed one is left out of the item's verdict, judge.ts).
-    if (r.status === 'fail') return { status: 'fail', confidence: r.confidence, reasons: r.reasons, evidence: r.evidence, candidate: c };
     const why = `${label}: ชื่อลิงก์บอกรายการนี้ไม่ชัดเจน และเปิดอ่านเนื้อหาไม่ได้ ต้องให้เจ้าหน้าที่ตรวจว่าเป็น${item.title}หรือไม่`;
     return { status: 'needs-review', confidence: 0.5, reasons: [why, ...(r.status === 'needs-review' ? r.reasons : r.caveats)].filter(Boolean), evidence: r.evidence, candidate: c };
   }
