@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boundHeapGrowth } from '../src/cli/heap.js';
@@ -19,7 +19,8 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
 
-type Outcome = (RunResult & { peakRssMb: number }) | { skipped: string };
+/** CPU seconds are the process's (every thread of it), not the children it spawns (pdftotext). */
+type Outcome = (RunResult & { peakRssMb: number; cpuSeconds: number }) | { skipped: string };
 
 /** Child mode: run one crawler, sample RSS, print one JSON line. */
 async function child(kind: string, start: string, max: number, concurrency: number): Promise<void> {
@@ -28,6 +29,7 @@ async function child(kind: string, start: string, max: number, concurrency: numb
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
   const dir = mkdtempSync(join(tmpdir(), `oit-bench-${kind}-`));
+  const cpu0 = process.cpuUsage();
   try {
     const r =
       kind === 'bare'
@@ -38,7 +40,9 @@ async function child(kind: string, start: string, max: number, concurrency: numb
             ? await runOitScan(start, max, concurrency, dir)
             : await runCrawlee(start, max, concurrency, dir);
     peak = Math.max(peak, process.memoryUsage.rss());
-    process.stdout.write(`RESULT ${JSON.stringify('skipped' in r ? r : { ...r, peakRssMb: Math.round(peak / 1048576) })}\n`);
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    process.stdout.write(`RESULT ${JSON.stringify('skipped' in r ? r : { ...r, peakRssMb: Math.round(peak / 1048576), cpuSeconds })}\n`);
   } finally {
     clearInterval(timer);
     rmSync(dir, { recursive: true, force: true });
@@ -88,6 +92,17 @@ async function ensurePdfs(dir: string): Promise<void> {
   }
 }
 
+/** CPU seconds and how many of the machine's cores they kept busy on average. */
+function cpuOf(r: RunResult & { cpuSeconds: number }): string {
+  return `CPU ${r.cpuSeconds.toFixed(1)} s (${(r.cpuSeconds / r.seconds).toFixed(2)} of ${cpus().length} cores)`;
+}
+
+/** The whole scan's time split: the crawl, then judging every item and writing the reports. */
+function phasesOf(r: RunResult): string {
+  if (r.crawlSeconds === undefined) return '';
+  return `; crawl ${r.crawlSeconds.toFixed(2)}s + judging and reports ${(r.seconds - r.crawlSeconds).toFixed(2)}s`;
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--child')) {
     return child(arg('--child', ''), arg('--start', ''), Number(arg('--max', '0')), Number(arg('--concurrency', '8')));
@@ -111,7 +126,7 @@ async function main(): Promise<void> {
     for (const kind of ['bare', 'oit', 'oit-scan', 'crawlee']) {
       results[kind] = await runChild(kind, start, max, concurrency);
       const r = results[kind]!;
-      console.log('skipped' in r ? `${kind.padEnd(9)} skipped: ${r.skipped}` : `${kind.padEnd(9)} ${r.pages} pages in ${r.seconds.toFixed(2)}s = ${(r.pages / r.seconds).toFixed(0)} pages/s, peak RSS ${r.peakRssMb} MB`);
+      console.log('skipped' in r ? `${kind.padEnd(9)} skipped: ${r.skipped}` : `${kind.padEnd(9)} ${r.pages} pages in ${r.seconds.toFixed(2)}s = ${(r.pages / r.seconds).toFixed(0)} pages/s, peak RSS ${r.peakRssMb} MB, ${cpuOf(r)}${phasesOf(r)}`);
     }
   } finally {
     site.proc.stdin?.end();

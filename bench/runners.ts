@@ -10,6 +10,8 @@ import { openStore } from '../src/store/index.js';
 export interface RunResult {
   pages: number;
   seconds: number;
+  /** The whole scan only: the crawl's part of `seconds`, from the scan record (the rest is judging and reports). */
+  crawlSeconds?: number;
 }
 
 /** The yardstick: fetch + cheerio, same-host links, a Set for dedupe, N workers. No storage. */
@@ -82,9 +84,12 @@ export async function runOitScan(start: string, max: number, concurrency: number
   const seconds = (performance.now() - t0) / 1000;
   const store = await openStore(config.db);
   const stored = (await store.listPageStubs!(outcome.scanId)).length;
+  const scan = await store.getScan(outcome.scanId);
   await store.close();
   if (outcome.result.items.length !== 43 || outcome.reportFiles.length === 0) throw new Error('the scan did not judge and report');
-  return { pages: stored, seconds };
+  // The scan record is created before the crawl and finished right after it.
+  const crawlSeconds = scan?.finishedAt ? (Date.parse(scan.finishedAt) - Date.parse(scan.startedAt)) / 1000 : undefined;
+  return { pages: stored, seconds, ...(crawlSeconds !== undefined ? { crawlSeconds } : {}) };
 }
 
 export async function runCrawlee(start: string, max: number, concurrency: number, dir: string): Promise<RunResult | { skipped: string }> {
