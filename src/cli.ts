@@ -141,7 +141,7 @@ program
     const { judgeStoredScan } = await import('./api/check-scan.js');
     const config = configFor(cmd, ['db', 'year', 'checklist', 'quiet']);
     await withStore(config.db, async (store) => {
-      const { result } = await judgeStoredScan(store, cmd.opts().scan as string, { year: config.year, checklistDir: config.checklistDir, checklist: config.checklist });
+      const { result } = await judgeStoredScan(store, cmd.opts().scan as string, { year: config.year, checklistDir: config.checklistDir, checklist: config.checklist, onProgress: progressPrinter({ quiet: config.quiet }) });
       const json = cmd.opts().json as string | undefined;
       if (json) writeJson(json, result);
       if (exitUnreachable(result)) return;

@@ -6,6 +6,7 @@ import { siteProblem, unreachableItems } from '../check/reachability.js';
 import { withWrittenUrls, writtenUrls } from '../check/as-written.js';
 import { checkOverrideEvidence } from '../check/overrides.js';
 import { buildScanResult, type ScanResult } from '../check/scan-result.js';
+import type { JudgeProgress } from '../check/types.js';
 import { ConfigError } from '../errors.js';
 import type { ScanStore } from '../store/index.js';
 import type { PageSnapshot } from '../store/types.js';
@@ -33,7 +34,15 @@ export function deadLinks(pages: Pick<PageSnapshot, 'url' | 'status' | 'error' |
  * against another year's checklist (the scan record then names that checklist). Human decisions are
  * applied only when the evidence they were about is unchanged in this scan.
  */
-export async function judgeStoredScan(store: ScanStore, scanId: string, options: { year?: number; checklistDir?: string; checklist?: string } = {}): Promise<CheckOutcome> {
+export interface JudgeStoredScanOptions {
+  year?: number;
+  checklistDir?: string;
+  checklist?: string;
+  /** Told as items are judged (a big site's judgement takes a while after its crawl). */
+  onProgress?: (e: JudgeProgress) => void;
+}
+
+export async function judgeStoredScan(store: ScanStore, scanId: string, options: JudgeStoredScanOptions = {}): Promise<CheckOutcome> {
   const scan = await store.getScan(scanId);
   if (!scan) throw new ConfigError(`ไม่พบการสแกน ${scanId} ในฐานข้อมูล ${store.location}`, `scan ${scanId} is not in ${store.location}; list scans with \`oit history\``);
   if (scan.prunedAt) {
@@ -43,6 +52,8 @@ export async function judgeStoredScan(store: ScanStore, scanId: string, options:
     );
   }
   const loaded = checklistOfScan(scan, options);
+  // Reading a big scan back takes seconds before the first item is judged: say so before it starts.
+  options.onProgress?.({ type: 'judging', done: 0, total: loaded.checklist.items.length });
   // The scan is streamed into a small index and page content is read only for candidates: memory
   // stays bounded whatever the site's size (docs/scale.md).
   const site = await loadSite(scan.site, {
@@ -59,7 +70,7 @@ export async function judgeStoredScan(store: ScanStore, scanId: string, options:
   const written = writtenUrls(pages);
   const items = unreachable
     ? unreachableItems(loaded.checklist, unreachable)
-    : withWrittenUrls(await judgeLoadedSite({ checklist: loaded.checklist, ...site, overrides: checkOverrideEvidence(overrides, pages), limits: scan.stats.limits }), written);
+    : withWrittenUrls(await judgeLoadedSite({ checklist: loaded.checklist, ...site, overrides: checkOverrideEvidence(overrides, pages), limits: scan.stats.limits, onProgress: options.onProgress }), written);
   const judgedScan = { ...scan, checklistId: loaded.checklist.id, checklistYear: loaded.checklist.year, checklistHash: loaded.hash };
   const built = buildScanResult(judgedScan, loaded.checklist, items, unreachable);
   const assessment = describeAssessmentYear({

@@ -4,7 +4,6 @@ import { diffScans, deadLinksOf, type ScanDiff } from '../check/diff.js';
 import { unreachableOf, type ScanResult } from '../check/scan-result.js';
 import { readRunFile, resolveConfig } from '../config/load.js';
 import type { ScanConfig, ScanConfigInput, SiteConfig } from '../config/schema.js';
-import type { CrawlEventListener } from '../crawl/types.js';
 import { ConfigError, OitError } from '../errors.js';
 import { newIndexReport, trendOf, writeIndexReport, type IndexReport, type IndexSite } from '../report/index-report.js';
 import { withStore, type ScanStore } from '../store/index.js';
@@ -12,7 +11,7 @@ import { judgedScans } from './history.js';
 import { acquireRunLock } from './lock.js';
 import { sendNotification, type NotifyPayload } from './notify.js';
 import { scanReportDir } from './report-scan.js';
-import { parseStartUrl, scanSite } from './scan-site.js';
+import { parseStartUrl, scanSite, type ScanEventListener } from './scan-site.js';
 
 /** Everything one `oit run` needs: the config file with its sites, and the layers above it. */
 export interface RunSitesJob {
@@ -27,7 +26,7 @@ export interface RunSitesJob {
   parallel?: number;
   /** Take the database's run lock (default true). */
   lock?: boolean;
-  onSiteEvent?: (site: SiteConfig) => CrawlEventListener | undefined;
+  onSiteEvent?: (site: SiteConfig) => ScanEventListener | undefined;
   onSiteDone?: (outcome: SiteRunOutcome) => void;
   signal?: AbortSignal;
 }

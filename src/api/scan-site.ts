@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { chooseChecklist } from '../checklist/load.js';
 import type { ScanConfig } from '../config/schema.js';
 import { crawl } from '../crawl/index.js';
-import type { CrawlEventListener } from '../crawl/types.js';
+import type { JudgeProgress } from '../check/types.js';
+import type { CrawlEvent } from '../crawl/types.js';
 import { ConfigError } from '../errors.js';
 import { openStore, type ScanStore } from '../store/index.js';
 import type { ScanRecord } from '../store/types.js';
@@ -11,6 +12,10 @@ import { judgeStoredScan, type CheckOutcome } from './check-scan.js';
 import { evidenceCheck } from './evidence-check.js';
 import { reportStoredScan } from './report-scan.js';
 import { assertResumable, currentRunner, prepareHandScan } from './stale-scans.js';
+
+/** What a scan tells as it goes: the crawl's events, then the judgement's progress. */
+export type ScanEvent = CrawlEvent | JudgeProgress;
+export type ScanEventListener = (event: ScanEvent) => void;
 
 /** All inputs of one site scan. Serialisable except `onEvent`/`signal`, so a job queue can carry it. */
 export interface ScanJob {
@@ -22,7 +27,7 @@ export interface ScanJob {
   resumeLatest?: boolean;
   /** The queue job running this scan, recorded on the scan so the job's retry can find and resume it. */
   jobId?: string;
-  onEvent?: CrawlEventListener;
+  onEvent?: ScanEventListener;
   signal?: AbortSignal;
 }
 
@@ -127,7 +132,7 @@ export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise
       // This attempt's crawl time (crawl() measured it already) plus earlier attempts' of a resumed scan.
       stats: { ...stats, durationMs: (job.resumeScanId ? (scan.stats.durationMs ?? 0) : 0) + (stats.durationMs ?? Date.now() - started) },
     });
-    const checked = await judgeStoredScan(store, scan.id, { checklistDir: job.config.checklistDir });
+    const checked = await judgeStoredScan(store, scan.id, { checklistDir: job.config.checklistDir, ...(job.onEvent ? { onProgress: job.onEvent } : {}) });
     const written = await reportStoredScan(store, scan.id, { out: job.config.out, checklistDir: job.config.checklistDir });
     return { ...checked, reportDir: written.dir, reportFiles: written.files };
   } finally {

@@ -16,6 +16,7 @@ import { applyOverrides } from './overrides.js';
 import { LazyContent, type LazyContentOptions, type PageLoader } from './site-content.js';
 import { pageInfo, SiteBuilder } from './site-index.js';
 import type { Site } from './site.js';
+import type { JudgeProgress } from './types.js';
 import { verifyCandidate, type CandidateVerdict, type VerifyEnv } from './verify.js';
 
 /** Where a stored scan's pages and links come from (a store's streaming cursors, in stored order). */
@@ -94,7 +95,7 @@ function candidatePages(site: Site, list: Candidate[]): string[] {
 }
 
 export async function judgeLoadedSite(
-  input: { checklist: Checklist; overrides: ItemOverride[]; limits?: readonly CrawlLimitHit[] } & LoadedSite,
+  input: { checklist: Checklist; overrides: ItemOverride[]; limits?: readonly CrawlLimitHit[]; onProgress?: (e: JudgeProgress) => void } & LoadedSite,
 ): Promise<ItemResult[]> {
   const { checklist, site, content } = input;
   const env: VerifyEnv = { site, checklist, year: checklist.year };
@@ -115,6 +116,7 @@ export async function judgeLoadedSite(
   }
   content.release();
   const results: ItemResult[] = [];
+  const total = checklist.items.length;
   for (const item of checklist.items) {
     try {
       // One candidate at a time: an item with thousands of look-alike candidates (every news list page of a
@@ -132,6 +134,7 @@ export async function judgeLoadedSite(
       results.push(errorResult(item, `ตรวจรายการนี้ไม่สำเร็จ: ${(e as Error).message}`));
     }
     content.release();
+    input.onProgress?.({ type: 'judging', done: results.length, total, code: item.code });
   }
   return applyOverrides(unvisitedMayHold(results, input.limits), input.overrides);
 }

@@ -16,3 +16,15 @@ export interface JudgeInput {
 }
 
 export type Judge = (input: JudgeInput) => ItemResult[];
+
+/**
+ * How far the judgement of a stored scan is: `done` of `total` items judged, `code` the item just judged
+ * (none at the start, told before the scan is read back). Judging a big site takes seconds to minutes
+ * after its crawl; a person watching should see it move.
+ */
+export interface JudgeProgress {
+  type: 'judging';
+  done: number;
+  total: number;
+  code?: string;
+}

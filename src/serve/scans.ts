@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import PQueue from 'p-queue';
 import { enqueueSites } from '../api/queue.js';
-import { parseStartUrl, scanSite, type ScanJob, type ScanOutcome } from '../api/scan-site.js';
+import { parseStartUrl, scanSite, type ScanEvent, type ScanJob, type ScanOutcome } from '../api/scan-site.js';
 import { resolveConfig } from '../config/load.js';
 import type { ScanConfig } from '../config/schema.js';
-import type { CrawlEvent } from '../crawl/types.js';
 import { ConfigError } from '../errors.js';
 import { isPostgresUrl, type ScanStore } from '../store/index.js';
 
@@ -111,7 +110,7 @@ export class ScanRunner {
     }
   }
 
-  private onEvent(job: DeskJob, e: CrawlEvent): void {
+  private onEvent(job: DeskJob, e: ScanEvent): void {
     if (e.type === 'start') this.update(job, { scanId: e.scanId });
     else if (e.type === 'progress') this.update(job, { pages: e.pages, documents: e.documents, queued: e.queued, errors: e.errors, pagesPerSecond: e.pagesPerSecond });
     else if (e.type === 'done') this.update(job, { pages: e.stats.pagesFetched, documents: e.stats.documentsFetched, errors: e.stats.errors });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadChecklist } from '../../src/checklist/load.js';
+import { judgeStoredScan } from '../../src/api/check-scan.js';
 import { judge } from '../../src/check/judge.js';
 import { judgeLoadedSite, loadSite } from '../../src/check/judge-site.js';
 import { HEAD_CHARS } from '../../src/check/site-index.js';
+import type { JudgeProgress } from '../../src/check/types.js';
 import { openStore, type ScanStore } from '../../src/store/index.js';
 import type { LinkRecord, PageSnapshot } from '../../src/store/types.js';
 import { FIXTURE_SITES } from '../fixtures/sites/index.js';
@@ -85,4 +87,40 @@ describe('judging a stored scan lazily', () => {
       }
     },
   );
+});
+
+describe('judging progress', () => {
+  it('tells each item as it is judged, in checklist order', async () => {
+    const site = FIXTURE_SITES[0]!;
+    const { store, startUrl } = await stored(site);
+    try {
+      const { checklist } = loadChecklist(site.year);
+      const loaded = await loadSite(startUrl, {
+        pages: () => store.pageBatches('s', { textHead: HEAD_CHARS }),
+        links: () => store.linkBatches('s'),
+        load: (urls) => store.getPages('s', urls, { withHtml: true }),
+      });
+      const events: unknown[] = [];
+      const results = await judgeLoadedSite({ checklist, overrides: [], ...loaded, onProgress: (e) => events.push(e) });
+      const total = checklist.items.length;
+      expect(events).toEqual(checklist.items.map((item, i) => ({ type: 'judging', done: i + 1, total, code: item.code })));
+      expect(results.map((r) => r.code)).toEqual(checklist.items.map((i) => i.code));
+    } finally {
+      await store.close();
+    }
+  });
+  it('a stored scan: says judging has started before the scan is read back, then each item', async () => {
+    const site = FIXTURE_SITES[0]!;
+    const { store } = await stored(site);
+    try {
+      const events: JudgeProgress[] = [];
+      const { result } = await judgeStoredScan(store, 's', { onProgress: (e) => events.push(e) });
+      const total = result.items.length;
+      expect(total).toBe(loadChecklist(site.year).checklist.items.length);
+      expect(events[0]).toEqual({ type: 'judging', done: 0, total });
+      expect(events.slice(1).map((e) => `${e.done}/${e.total} ${e.code}`)).toEqual(result.items.map((item, i) => `${i + 1}/${total} ${item.code}`));
+    } finally {
+      await store.close();
+    }
+  });
 });
