@@ -23,6 +23,7 @@ export const DESK_JS = `'use strict';
     set('queued', String(j.queued));
     set('errors', String(j.errors));
     set('rate', Number(j.pagesPerSecond || 0).toFixed(1));
+    set('judged', j.items > 0 ? j.judged + '/' + j.items + ' รายการ' : '–');
     if (j.message) set('message', j.message);
     var done = j.state !== 'queued' && j.state !== 'running';
     if (done) {

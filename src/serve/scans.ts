@@ -30,6 +30,9 @@ export interface DeskJob {
   queued: number;
   errors: number;
   pagesPerSecond: number;
+  /** Items judged of all, once the crawl is done (0 of 0 before). */
+  judged: number;
+  items: number;
   oit?: number | null;
   /** Why it failed, or the queue's answer (PostgreSQL). */
   message?: string;
@@ -80,7 +83,7 @@ export class ScanRunner {
     } catch (e) {
       throw e instanceof ConfigError ? e : new ConfigError('ค่าที่กรอกไม่ถูกต้อง', `invalid scan settings: ${(e as Error).message}`);
     }
-    const job: DeskJob = { id: randomBytes(6).toString('hex'), url: start.href, state: 'queued', createdAt: new Date().toISOString(), pages: 0, documents: 0, queued: 0, errors: 0, pagesPerSecond: 0 };
+    const job: DeskJob = { id: randomBytes(6).toString('hex'), url: start.href, state: 'queued', createdAt: new Date().toISOString(), pages: 0, documents: 0, queued: 0, errors: 0, pagesPerSecond: 0, judged: 0, items: 0 };
     this.jobs.set(job.id, job);
     if (isPostgresUrl(config.db)) {
       const outcome = await enqueueSites(config.db, [{ url: start.href, config }]);
@@ -114,6 +117,7 @@ export class ScanRunner {
     if (e.type === 'start') this.update(job, { scanId: e.scanId });
     else if (e.type === 'progress') this.update(job, { pages: e.pages, documents: e.documents, queued: e.queued, errors: e.errors, pagesPerSecond: e.pagesPerSecond });
     else if (e.type === 'done') this.update(job, { pages: e.stats.pagesFetched, documents: e.stats.documentsFetched, errors: e.stats.errors });
+    else if (e.type === 'judging') this.update(job, { judged: e.done, items: e.total });
   }
 
   /** Stops a queued or running scan; a running one keeps what it fetched (resumable with `oit scan --resume`). */

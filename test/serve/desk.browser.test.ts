@@ -292,6 +292,8 @@ describe('oit serve in Chromium', () => {
     await p.locator('[data-job][data-state="finished"]').waitFor({ timeout: 90_000 });
     expect(Number(await p.locator('[data-field="pages"]').innerText())).toBeGreaterThan(5);
     expect(await p.locator('[data-field="oit"]').innerText()).toBe('97.32');
+    // Judging after the crawl is shown too: every item of the 2565 checklist, judged.
+    expect(await p.locator('[data-field="judged"]').innerText()).toBe('43/43 รายการ');
     await shot(p, 'job-desktop.png');
     await Promise.all([p.waitForURL(/\/scans\//), p.locator('a.result').click()]);
     expect(await p.locator('#score .num').first().innerText()).toBe('97.32');

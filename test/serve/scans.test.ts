@@ -24,6 +24,7 @@ function fakeScans() {
       peak = Math.max(peak, running.size);
       job.onEvent?.({ type: 'start', scanId: `scan-${started.length}`, startUrl: job.url, resumed: false });
       job.onEvent?.({ type: 'progress', pages: 3, documents: 1, queued: 5, errors: 0, pagesPerSecond: 2.5 });
+      job.onEvent?.({ type: 'judging', done: 4, total: 43, code: 'O4' });
       const done = () => running.delete(job.url);
       job.signal?.addEventListener('abort', () => {
         done();
@@ -51,7 +52,9 @@ describe('ScanRunner', () => {
     await settle();
     expect(f.started).toEqual(['https://www1.example.go.th/', 'https://www2.example.go.th/']);
     expect(jobs.map((j) => runner.get(j.id)!.state)).toEqual(['running', 'running', 'queued', 'queued']);
-    expect(runner.get(jobs[0]!.id)).toMatchObject({ scanId: 'scan-1', pages: 3, documents: 1, queued: 5, pagesPerSecond: 2.5 });
+    expect(runner.get(jobs[0]!.id)).toMatchObject({ scanId: 'scan-1', pages: 3, documents: 1, queued: 5, pagesPerSecond: 2.5, judged: 4, items: 43 });
+    // A scan waiting its turn has judged nothing of nothing yet.
+    expect(runner.get(jobs[2]!.id)).toMatchObject({ judged: 0, items: 0 });
     f.finish.get('https://www1.example.go.th/')!();
     await settle();
     expect(runner.get(jobs[0]!.id)).toMatchObject({ state: 'finished', oit: 91.5 });

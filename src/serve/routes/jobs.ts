@@ -15,11 +15,17 @@ function wholeNumber(raw: string | undefined, th: string, en: string, min: numbe
   return n;
 }
 
+/** "12/43 รายการ" once judging has started, "–" before. */
+function judgedText(j: Pick<DeskJob, 'judged' | 'items'>): string {
+  return j.items > 0 ? `${j.judged}/${j.items} รายการ` : '–';
+}
+
 function jobView(j: DeskJob) {
   return {
     ...j,
     stateLabel: STATE_TH[j.state],
     rate: j.pagesPerSecond.toFixed(1),
+    judgedText: judgedText(j),
     oitText: fmt2(j.oit),
     created: formatDateTime(j.createdAt, 'th'),
     href: `/scan-jobs/${j.id}`,
