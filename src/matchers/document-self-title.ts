@@ -55,17 +55,24 @@ function byTitleLine(ctx: MatchContext): MatchOutcome | undefined {
   const named = itemOfTitleLine(ctx.checklist, line, FAR_THRESHOLD);
   if (!named || named.top.code === ctx.item.code) return undefined;
   const mine = named.ranked.find((r) => r.code === ctx.item.code)?.score ?? 0;
-  const second = named.ranked[1]?.score ?? 0;
-  // Named clearly; or, a little less surely, by a line that leads every other item and is far from this one
-  // ("แนวทางการพัฒนาองค์กรจากผลการประเมิน ITA" behind the service manual's row).
+  // Named clearly; or, a little less surely, by a line far from this one ("แนวทางการพัฒนาองค์กรจากผลการ
+  // ประเมิน ITA" behind the service manual's row) — also when it names several alike items about as well
+  // ("รายงานการวิเคราะห์ความเสี่ยงการทุจริต": the risk assessment, the risk management report and the
+  // anti-corruption report within 0.03 of each other): which of them it is may be unsure, that it is not
+  // this item is not.
   const clear = named.top.score >= IDENTIFY_THRESHOLD && mine < named.top.score - TITLE_LINE_MARGIN;
-  const far = second < named.top.score - TITLE_LINE_MARGIN && mine < named.top.score - FAR_MARGIN;
+  const far = mine < named.top.score - FAR_MARGIN;
   if (!clear && !far) return undefined;
-  return anotherItem(ctx, named.top.code, line, false);
+  const alike = named.ranked.slice(1, 4).filter((r) => r.score >= named.top.score - TITLE_LINE_MARGIN).map((r) => r.code);
+  return anotherItem(ctx, named.top.code, line, false, alike);
 }
 
-/** The target is item `code`'s, not this one: a fail naming both, with the words that claim it. */
-function anotherItem(ctx: MatchContext, code: string, quote: string, mentionsMine: boolean): MatchOutcome {
+/**
+ * The target is item `code`'s, not this one: a fail naming both, with the words that claim it. `alike`: other
+ * items those words name about as well, named in the reason too.
+ */
+function anotherItem(ctx: MatchContext, code: string, quote: string, mentionsMine: boolean, alike: string[] = []): MatchOutcome {
   const title = itemTitle(ctx.checklist, code);
-  return { verdict: 'fail', reason: `เนื้อหาเป็น${title} (${code}) ไม่ใช่${ctx.item.title}`, quote, data: { other: code, mentionsMine } };
+  const or = alike.length ? ` หรือรายการใกล้เคียง (${alike.join(', ')})` : '';
+  return { verdict: 'fail', reason: `เนื้อหาเป็น${title} (${code})${or} ไม่ใช่${ctx.item.title}`, quote, data: { other: code, mentionsMine } };
 }

@@ -22,6 +22,7 @@ describe('document-self-title', () => {
   // Words that mention another item are not the document's identity (a forum about the plan is not the plan).
   const FORUM = 'รายงานการจัดประชุมประชาคมหมู่บ้านเพื่อทบทวนแผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖-๒๕๗๐)\nประชาชนมีส่วนร่วมแสดงความคิดเห็น';
   const CULTURE = 'กิจกรรมเสริมสร้างวัฒนธรรมองค์กร No Gift Policy ประจำปี ๒๕๖๖\nผู้บริหารและพนักงานร่วมกันประกาศเจตนารมณ์';
+  const RISK = 'สำนักงานพัฒนาชุมชนจังหวัดเชียงราย\nรายงานการวิเคราะห์ความเสี่ยงการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๙\nกระบวนงาน เหตุการณ์ความเสี่ยง โอกาส ผลกระทบ ระดับความเสี่ยง มาตรการควบคุม\nการอนุมัติอนุญาต เรียกรับผลประโยชน์ในการออกใบอนุญาต ปานกลาง กำหนดระยะเวลาให้บริการชัดเจน';
   const SIX_WITH_SURVEY = `รายงานการกำกับติดตามการดำเนินงานประจำปี รอบ ๖ เดือน\nโครงการ\n${'ผลการดำเนินงานตามโครงการ '.repeat(30)}\nผลการสำรวจความพึงพอใจการให้บริการ ร้อยละ ๘๕`;
   it.each([
     ['a participation forum is not claimed as the plan', 2565, 'O33', FORUM, 'unknown'],
@@ -36,6 +37,13 @@ describe('document-self-title', () => {
     ['a title line worded unlike any title still names its item (monthly summary, not statistics)', 2567, 'O16', 'องค์การบริหารส่วนตำบลท่าเกลือศรี\nสรุปผลการจัดซื้อจัดจ้างในรอบเดือน ประจำปีงบประมาณ พ.ศ.๒๕๖๗\nลำดับที่ งานที่จัดซื้อหรือจัดจ้าง', 'fail'],
     ['a six-month anti-corruption report filed under the procurement plan', 2566, 'O19', 'สำนักงานพัฒนาชุมชนจังหวัดน่าน\nรายงานผลการดำเนินงานตามแผนป้องกันการทุจริต ประจำปีงบประมาณ ๒๕๖๖ รอบ ๖ เดือน (๑ ตุลาคม ๒๕๖๕ – ๓๑ มีนาคม ๒๕๖๖)', 'fail'],
     ['an announcement prefix keeps the title claimed', 2565, 'O21', 'ประกาศองค์การบริหารส่วนตำบลด่าน เรื่อง แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. ๒๕๖๕', 'pass'],
+    // A title line that names several alike items about as well (the risk assessment O21, the risk management
+    // report O22, the anti-corruption report O24) and is far from this one is not this item's document.
+    ['a corruption-risk analysis behind the service manual\'s row', 2569, 'O9', RISK, 'fail'],
+    ['… behind the staff manual\'s row', 2569, 'O8', RISK, 'fail'],
+    ['… is left to its own item', 2569, 'O21', RISK, 'unknown'],
+    ['… and to the items it names about as well', 2569, 'O22', RISK, 'unknown'],
+    ['a service manual titled in its own words stays the manual', 2569, 'O9', 'องค์การบริหารส่วนตำบลวังใหญ่\nคู่มือสำหรับประชาชน งานขออนุญาตก่อสร้างอาคาร\nขั้นตอน ระยะเวลา ค่าธรรมเนียม', 'pass'],
   ])('claims, not mentions: %s', (_n, year, code, doc, verdict) =>
     expect(runMatcher('document-self-title', ctx(year, code, { target: target({ doc }) })).verdict).toBe(verdict),
   );
@@ -53,6 +61,12 @@ describe('document-self-title', () => {
   ])('web page title line: %s', (_n, year, code, html, verdict) =>
     expect(runMatcher('document-self-title', ctx(year, code, { target: target({ html }) })).verdict).toBe(verdict),
   );
+
+  it('names the alike items too when the title line names several about as well', () => {
+    const out = runMatcher('document-self-title', ctx(2569, 'O9', { target: target({ doc: RISK }) }));
+    expect(out.reason).toBe('เนื้อหาเป็นการประเมินความเสี่ยงการทุจริตในหน่วยงานภาครัฐ (O21) หรือรายการใกล้เคียง (O24, O22, O12) ไม่ใช่คู่มือหรือแนวทางการขอรับบริการสำหรับผู้รับบริการหรือผู้มาติดต่อ');
+    expect(out.data).toMatchObject({ other: 'O21' });
+  });
 
   it('says nothing about a document without an item title', () => {
     expect(runMatcher('document-self-title', ctx(2565, 'O24', { target: target({ doc: 'ตารางข้อมูล 1 2 3' }) })).verdict).toBe('unknown');
