@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { itemTitle } from '../checklist/schema.js';
-import { IDENTIFY_THRESHOLD, itemsInHead } from './lib/identify.js';
+import { IDENTIFY_THRESHOLD, itemsInHead, onOthersSubject } from './lib/identify.js';
 import { itemOfTitleLine, mainHeadings, TITLE_LINE_MARGIN, titleLineOf } from './lib/title-line.js';
 import { defineMatcher, type MatchContext, type MatchOutcome } from './types.js';
 
@@ -62,7 +62,11 @@ function byTitleLine(ctx: MatchContext): MatchOutcome | undefined {
   // this item is not.
   const clear = named.top.score >= IDENTIFY_THRESHOLD && mine < named.top.score - TITLE_LINE_MARGIN;
   const far = mine < named.top.score - FAR_MARGIN;
-  if (!clear && !far) return undefined;
+  // A line on the subject of the item it names (corruption prevention) that none of this item's titles has
+  // is that item's, however small its lead ("รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต": O41 0.76,
+  // the annual operations report O12 0.64), as link words are (verify.ts namedOther).
+  const twin = named.top.score >= IDENTIFY_THRESHOLD && onOthersSubject(ctx.checklist, line, named.top.code, ctx.item.code);
+  if (!clear && !far && !twin) return undefined;
   const alike = named.ranked.slice(1, 4).filter((r) => r.score >= named.top.score - TITLE_LINE_MARGIN).map((r) => r.code);
   return anotherItem(ctx, named.top.code, line, false, alike);
 }

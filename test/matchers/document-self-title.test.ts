@@ -23,6 +23,7 @@ describe('document-self-title', () => {
   const FORUM = 'รายงานการจัดประชุมประชาคมหมู่บ้านเพื่อทบทวนแผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖-๒๕๗๐)\nประชาชนมีส่วนร่วมแสดงความคิดเห็น';
   const CULTURE = 'กิจกรรมเสริมสร้างวัฒนธรรมองค์กร No Gift Policy ประจำปี ๒๕๖๖\nผู้บริหารและพนักงานร่วมกันประกาศเจตนารมณ์';
   const RISK = 'สำนักงานพัฒนาชุมชนจังหวัดเชียงราย\nรายงานการวิเคราะห์ความเสี่ยงการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๙\nกระบวนงาน เหตุการณ์ความเสี่ยง โอกาส ผลกระทบ ระดับความเสี่ยง มาตรการควบคุม\nการอนุมัติอนุญาต เรียกรับผลประโยชน์ในการออกใบอนุญาต ปานกลาง กำหนดระยะเวลาให้บริการชัดเจน';
+  const AC_REPORT = 'เทศบาลตำบลแม่สะแกศรี\nรายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ ๒๕๖๔\nผลการดำเนินงาน ประจำปีงบประมาณ พ.ศ.๒๕๖๔ (๑ ตุลาคม ๒๕๖๓ – ๓๐ กันยายน ๒๕๖๔)\nโครงการปลูกจิตสำนึกรักษ์ท้องถิ่น ดำเนินการแล้วเสร็จ';
   const SIX_WITH_SURVEY = `รายงานการกำกับติดตามการดำเนินงานประจำปี รอบ ๖ เดือน\nโครงการ\n${'ผลการดำเนินงานตามโครงการ '.repeat(30)}\nผลการสำรวจความพึงพอใจการให้บริการ ร้อยละ ๘๕`;
   it.each([
     ['a participation forum is not claimed as the plan', 2565, 'O33', FORUM, 'unknown'],
@@ -43,6 +44,10 @@ describe('document-self-title', () => {
     ['… behind the staff manual\'s row', 2569, 'O8', RISK, 'fail'],
     ['… is left to its own item', 2569, 'O21', RISK, 'unknown'],
     ['… and to the items it names about as well', 2569, 'O22', RISK, 'unknown'],
+    // A title line on corruption prevention names the anti-corruption twin, however close the plain item scores.
+    ['an anti-corruption plan report behind the annual operations report\'s row', 2565, 'O12', AC_REPORT, 'fail'],
+    ['… is left to its own item', 2565, 'O41', AC_REPORT, 'unknown'],
+    ['an annual operations report that mentions corruption prevention further down stays the report', 2565, 'O12', 'องค์การบริหารส่วนตำบลด่าน\nรายงานผลการดำเนินงานประจำปีงบประมาณ พ.ศ. ๒๕๖๔\nโครงการป้องกันการทุจริต ดำเนินการแล้ว', 'pass'],
     ['a service manual titled in its own words stays the manual', 2569, 'O9', 'องค์การบริหารส่วนตำบลวังใหญ่\nคู่มือสำหรับประชาชน งานขออนุญาตก่อสร้างอาคาร\nขั้นตอน ระยะเวลา ค่าธรรมเนียม', 'pass'],
   ])('claims, not mentions: %s', (_n, year, code, doc, verdict) =>
     expect(runMatcher('document-self-title', ctx(year, code, { target: target({ doc }) })).verdict).toBe(verdict),
