@@ -67,7 +67,12 @@ function byTitleLine(ctx: MatchContext): MatchOutcome | undefined {
   // the annual operations report O12 0.64), as link words are (verify.ts namedOther).
   const twin = named.top.score >= IDENTIFY_THRESHOLD && onOthersSubject(ctx.checklist, line, named.top.code, ctx.item.code);
   if (!clear && !far && !twin) return undefined;
-  const alike = named.ranked.slice(1, 4).filter((r) => r.score >= named.top.score - TITLE_LINE_MARGIN).map((r) => r.code);
+  // Never this item: a line on another item's subject may name this one nearly as well.
+  const alike = named.ranked
+    .slice(1)
+    .filter((r) => r.code !== ctx.item.code && r.score >= named.top.score - TITLE_LINE_MARGIN)
+    .slice(0, 3)
+    .map((r) => r.code);
   return anotherItem(ctx, named.top.code, line, false, alike);
 }
 
