@@ -34,7 +34,10 @@ export interface IndexRow {
 // spelled out as "neither a letter nor a digit": \W would count Thai letters as punctuation.
 const ITA_LABEL =
   /^[^\p{L}\p{N}]*(?:ita|oit)(?:[^\p{L}\p{N}]|$)|^(?:.{0,24}[\s(])?(?:ita|oit)\s*(?:(?:ประจำ)?ปี(?:งบประมาณ)?\s*(?:พ\.?\s?ศ\.?)?\s*)?(?:\d{2,4})?[^\p{L}\p{N}]*$|^(?:การ)?ประเมินคุณธรรมและความโปร่งใส|^การเปิดเผยข้อมูลสาธารณะ/iu;
-const NOT_ITA = /moit|ita\s*-?\s*vec/i;
+// Another scheme (MOIT, ITA-VEC), or the assessment's results ("ผลการประเมิน ITA", "ผลคะแนน ITA 2568": last
+// year's scores and what the agency does about them, 2569's O25), not the page that lists the items. An index
+// page under such a label is still found by the item codes it lists.
+const NOT_ITA = /moit|ita\s*-?\s*vec|^ผล(?:การประเมิน|คะแนน)/i;
 
 /** A checklist's index labels folded once: every distinct link text and page title of a site is asked about. */
 const foldedLabels = new WeakMap<string[], string[]>();

@@ -27,5 +27,9 @@ describe('ITA index labels', () => {
     'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
     'MOIT 4 การเปิดเผยข้อมูล',
     'ITA-VEC',
+    // The assessment's results page (2569's O25 evidence on some sites), not the list of items.
+    'ผลการประเมิน ITA',
+    'ผลการประเมิน ITA ประจำปี 2568',
+    'ผลคะแนน ITA 2568',
   ])('"%s" does not', (text) => expect(isIndexLabel(text, labels)).toBe(false));
 });

@@ -381,4 +381,19 @@ describe('judge', () => {
     expect(general.urls).toEqual([`${SITE}/complaint`]);
     expect(run({ '/': home, '/complaint': form('แจ้งเบาะแสการทุจริตและประพฤติมิชอบของเจ้าหน้าที่ได้ทุกช่องทาง') }).get('O30')!.status).toBe('pass');
   });
+
+  it('a menu page labelled "ผลการประเมิน ITA" is the results page (2569\'s O25), not the ITA index', () => {
+    const { checklist } = loadChecklist(2569);
+    const s = scan({
+      '/': '<nav><a href="/ita">ITA 2569</a> <a href="/ita-result">ผลการประเมิน ITA</a></nav>',
+      '/ita': '<h1>การเปิดเผยข้อมูลสาธารณะ (OIT) ประจำปี 2569</h1><p>ข้อมูลพื้นฐาน</p>',
+      '/ita-result':
+        '<h1>รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส (ITA) และแนวทางการพัฒนาองค์กร ปีงบประมาณ พ.ศ. 2569</h1>' +
+        '<p>ผลการประเมิน ITA ประจำปี 2568 ได้คะแนน 88.50 ระดับ A</p><p>แนวทางการพัฒนา: ปรับปรุงการเผยแพร่ข้อมูลบนเว็บไซต์ให้ครบถ้วน ผู้รับผิดชอบ สำนักปลัด ภายในเดือนมีนาคม 2569</p>',
+    });
+    const r = new Map(judge({ checklist, startUrl: SITE + '/', pages: s.pages, links: s.links, overrides: [] }).map((x) => [x.code, x]));
+    const o25 = r.get('O25')!;
+    expect(o25.status).toBe('pass');
+    expect(o25.urls).toEqual([`${SITE}/ita-result`]);
+  });
 });
