@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/index.js';
+import { crawlSecondsOf } from './scan-record.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -118,8 +119,7 @@ async function one(pages: number) {
       pages,
       stored,
       scanSeconds: scan.seconds,
-      // From the scan record: created before the crawl, finished right after it.
-      crawlSeconds: scanRec?.finishedAt ? (Date.parse(scanRec.finishedAt) - Date.parse(scanRec.startedAt)) / 1000 : 0,
+      crawlSeconds: crawlSecondsOf(scanRec) ?? 0,
       scanRssMb: scan.peakRssMb,
       scanCpuSeconds: scan.cpuSeconds,
       checkSeconds: check.seconds,

@@ -6,6 +6,7 @@ import { ScanConfig } from '../src/config/schema.js';
 import { crawl } from '../src/crawl/index.js';
 import { scanSite } from '../src/api/scan-site.js';
 import { openStore } from '../src/store/index.js';
+import { crawlSecondsOf } from './scan-record.js';
 
 export interface RunResult {
   pages: number;
@@ -87,8 +88,7 @@ export async function runOitScan(start: string, max: number, concurrency: number
   const scan = await store.getScan(outcome.scanId);
   await store.close();
   if (outcome.result.items.length !== 43 || outcome.reportFiles.length === 0) throw new Error('the scan did not judge and report');
-  // The scan record is created before the crawl and finished right after it.
-  const crawlSeconds = scan?.finishedAt ? (Date.parse(scan.finishedAt) - Date.parse(scan.startedAt)) / 1000 : undefined;
+  const crawlSeconds = crawlSecondsOf(scan);
   return { pages: stored, seconds, ...(crawlSeconds !== undefined ? { crawlSeconds } : {}) };
 }
 

@@ -132,7 +132,7 @@ export async function scanSite(job: ScanJob, injectedStore?: ScanStore): Promise
       // This attempt's crawl time (crawl() measured it already) plus earlier attempts' of a resumed scan.
       stats: { ...stats, durationMs: (job.resumeScanId ? (scan.stats.durationMs ?? 0) : 0) + (stats.durationMs ?? Date.now() - started) },
     });
-    const checked = await judgeStoredScan(store, scan.id, { checklistDir: job.config.checklistDir, ...(job.onEvent ? { onProgress: job.onEvent } : {}) });
+    const checked = await judgeStoredScan(store, scan.id, { checklistDir: job.config.checklistDir, onProgress: job.onEvent });
     const written = await reportStoredScan(store, scan.id, { out: job.config.out, checklistDir: job.config.checklistDir });
     return { ...checked, reportDir: written.dir, reportFiles: written.files };
   } finally {
